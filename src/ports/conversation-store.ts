@@ -1,0 +1,49 @@
+import type { Qualification } from "./qualification.ts";
+
+export type BotName = "lead" | "buyer" | "seller";
+
+export interface ConversationMessage {
+  role: "lead" | "bot";
+  bot: BotName;
+  text: string;
+  at: number;
+}
+
+export interface HandoffRecord {
+  from: BotName;
+  to: BotName;
+  confidence: number;
+  reason: string;
+  at: number;
+}
+
+export interface ConversationRecord {
+  id: string;
+  tenant: string;
+  contactId?: string;
+  currentBot: BotName;
+  /** Bots in the order they held the conversation, starting with "lead". */
+  visited: BotName[];
+  handoffs: HandoffRecord[];
+  messages: ConversationMessage[];
+  qualification?: Qualification;
+  status: "open" | "closed";
+  createdAt: number;
+  updatedAt: number;
+  /** Optimistic concurrency: bumped by every save. */
+  version: number;
+}
+
+export class ConversationConflictError extends Error {
+  readonly code = "conversation_conflict";
+}
+
+export interface ConversationStore {
+  create(record: ConversationRecord): Promise<void>;
+  get(tenant: string, id: string): Promise<ConversationRecord | undefined>;
+  /** Saves `record` if the stored version is `record.version - 1`; else throws ConversationConflictError. */
+  save(record: ConversationRecord): Promise<void>;
+  deleteByContact(tenant: string, contactId: string): Promise<number>;
+}
+
+export const CONVERSATION_STORE = Symbol.for("eh.ConversationStore");
