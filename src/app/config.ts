@@ -1,0 +1,80 @@
+/**
+ * Every setting, read once from the environment and validated. A bad value stops start-up with a
+ * message naming the variable; nothing else in the code base reads process.env.
+ */
+import { z } from "zod";
+
+const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+const optionalUrl = z.url().optional();
+const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+const ApiKeys = z
+  .string()
+  .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9_-]{0,62}:[A-Za-z0-9._~-]{16,}$/, "each entry must be tenant:key (key >= 16 chars)"),
+    ),
+  )
+  .transform((pairs) =>
+    pairs.map((p) => {
+      const i = p.indexOf(":");
+      return { tenant: p.slice(0, i), key: p.slice(i + 1) };
+    }),
+  );
+
+const Env = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    HOST: z.string().default("127.0.0.1"),
+    PORT: int(3000, 0, 65535),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    EH_ADAPTERS: z.enum(["auto", "simulated"]).default("auto"),
+    SEED: int(42),
+    DATA_DIR: z.string().default("./data"),
+    REDIS_URL: optionalUrl,
+    REDIS_COMMAND_TIMEOUT_MS: int(250, 10, 60_000),
+    DATABASE_URL: optionalUrl,
+    DATABASE_TIMEOUT_MS: int(2_000, 50, 120_000),
+    ANTHROPIC_API_KEY: z.string().min(1).optional(),
+    ANTHROPIC_BASE_URL: optionalUrl,
+    ANTHROPIC_TIMEOUT_MS: int(30_000, 100, 600_000),
+    LLM_TOTAL_BUDGET_MS: int(45_000, 100, 600_000),
+    GHL_TOKEN: z.string().min(1).optional(),
+    GHL_BASE_URL: z.url().default("https://services.leadconnectorhq.com"),
+    GHL_LOCATION_ID: z.string().min(1).optional(),
+    API_KEYS: ApiKeys.optional(),
+    L1_TTL_MS: int(5 * 60_000, 1),
+    L2_TTL_MS: int(60 * 60_000, 1),
+    L3_TTL_MS: int(24 * 60 * 60_000, 1),
+    L1_MAX_ENTRIES: int(10_000, 1),
+    L1_MAX_BYTES: int(64 * 1024 * 1024, 1024),
+    RATE_LIMIT_PER_MINUTE: int(600, 1),
+    BODY_LIMIT_BYTES: int(256 * 1024, 1024, 50 * 1024 * 1024),
+    PRICE_PROFILE: z.enum(["list-2026", "report-2026-02"]).default("list-2026"),
+    HANDOFF_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
+    LICENSEE_NAME: z.string().min(1).default("EnterpriseHub Realty"),
+    DRE_LICENSE: z.string().regex(/^\d{8}$/, "must be an 8-digit California DRE license number").default("01234567"),
+  })
+  .refine((e) => !e.GHL_TOKEN || e.GHL_LOCATION_ID, {
+    message: "GHL_LOCATION_ID is required when GHL_TOKEN is set",
+    path: ["GHL_LOCATION_ID"],
+  });
+
+export type Config = z.infer<typeof Env>;
+
+export class ConfigError extends Error {
+  readonly code = "invalid_config";
+}
+
+/** Validates `env` (process.env by default) into a Config, or throws a ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, emptyAsUndefined(v)]));
+  const parsed = Env.safeParse(cleaned);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+  throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+}
