@@ -1,0 +1,161 @@
+import type { Clock } from "../ports/clock.ts";
+import type { ContactStore } from "../ports/contact-store.ts";
+import type { CostLedger } from "../ports/cost-ledger.ts";
+import type { LanguageModel } from "../ports/language-model.ts";
+import type { LeadStore } from "../ports/lead-store.ts";
+import type { Qualification } from "../ports/qualification.ts";
+import type { Random } from "../ports/random.ts";
+import { cacheKey } from "./cache-key.ts";
+import type { PriceProfile } from "./cost/price-table.ts";
+import { type LeadScore, scoreLead } from "./lead-scoring.ts";
+import { callModelChain } from "./model-call.ts";
+import { isOfflineModel, modelChainFor } from "./model-chain.ts";
+import { QUALIFY_PROMPT } from "./prompts/qualify.ts";
+import { QUALIFICATION_JSON_SCHEMA, QUALIFICATION_SCHEMA_VERSION, validateQualification } from "./qualification-schema.ts";
+import { extractQualification } from "./response-extraction.ts";
+import type { RetryPolicy } from "./retry-policy.ts";
+import { type CacheTierKind, type CostLine, costOfRequest } from "./request-cost.ts";
+import type { TieredCache } from "./tiered-cache.ts";
+
+export interface QualifyInput {
+  tenant: string;
+  requestId: string;
+  lead: { name?: string; email?: string; phone?: string; source?: string };
+  messages: readonly string[];
+}
+
+export interface QualifyResult extends LeadScore {
+  leadId: string;
+  contactId?: string;
+  qualification: Qualification;
+  /** The model that produced the qualification (on a cache hit: the one that produced it first). */
+  model: string;
+  /** Where the answer came from: "L1", "L2", "L3" or "origin". */
+  cache: string;
+  degraded: readonly string[];
+  cost: CostLine;
+  attempts: number;
+}
+
+export interface LeadQualifierDeps {
+  cache: TieredCache;
+  /** The model serving cloud model ids; undefined when only the offline model is available. */
+  cloud?: LanguageModel;
+  offline: LanguageModel;
+  ledger: CostLedger;
+  leads: LeadStore;
+  contacts: ContactStore;
+  clock: Clock;
+  random: Random;
+  prices: PriceProfile;
+  retry: RetryPolicy;
+  /** The cache tiers in read order and what each runs on, for infrastructure costing. */
+  tiers: readonly CacheTierKind[];
+}
+
+interface CachedAnswer {
+  qualification: Qualification;
+  model: string;
+}
+
+/**
+ * Qualifies a lead: routes the task to a model, looks the answer up in the tiered cache, calls the model
+ * (one retry layer, falling back down the chain to the offline model) on a miss, validates and scores
+ * the answer, stores the lead and records every billed attempt and the request's infrastructure in the ledger.
+ */
+export class LeadQualifier {
+  readonly #d: LeadQualifierDeps;
+
+  constructor(deps: LeadQualifierDeps) {
+    this.#d = deps;
+  }
+
+  /** Qualifies one lead from its messages. */
+  async qualify(input: QualifyInput): Promise<QualifyResult> {
+    const d = this.#d;
+    const totalChars = input.messages.reduce((n, m) => n + m.length, 0);
+    const chain = modelChainFor({ task: "qualify", messageCount: input.messages.length, totalChars }, d.cloud !== undefined);
+    const key = cacheKey({
+      tenant: input.tenant,
+      operation: "qualify",
+      promptVersion: QUALIFY_PROMPT.version,
+      model: chain[0]!,
+      schemaVersion: QUALIFICATION_SCHEMA_VERSION,
+      input: { messages: input.messages },
+    });
+    let call: Awaited<ReturnType<typeof this.callModel>> | undefined;
+    const read = await d.cache.getOrCompute(key, async () => {
+      call = await this.callModel(chain, input.messages);
+      const answer: CachedAnswer = { qualification: call.value, model: call.model };
+      // A fallback model's answer is served but not cached: the cache must not pin a degraded answer.
+      return { value: JSON.stringify(answer), ...(call.model === chain[0] ? {} : { ttlMs: 0 }) };
+    });
+    const answer = JSON.parse(read.value) as CachedAnswer;
+    const checked = validateQualification(answer.qualification);
+    const qualification = checked.ok ? checked.value : answer.qualification;
+    const contact = await this.#storeContact(input);
+    const score = scoreLead(qualification);
+    await d.leads.save({
+      id: input.requestId,
+      tenant: input.tenant,
+      ...(contact ? { contactId: contact } : {}),
+      cacheKey: key,
+      qualification,
+      score: score.score,
+      temperature: score.temperature,
+      model: answer.model,
+      createdAt: d.clock.now(),
+    });
+    const computedHere = call !== undefined && !read.shared;
+    const cost = await costOfRequest(d, {
+      tenant: input.tenant,
+      requestId: input.requestId,
+      operation: "lead_qualification",
+      source: read.source,
+      attempts: computedHere ? (call?.attempts ?? []) : [],
+      postgresWrites: contact ? 2 : 1,
+    });
+    return {
+      leadId: input.requestId,
+      ...(contact ? { contactId: contact } : {}),
+      qualification,
+      ...score,
+      model: answer.model,
+      cache: read.source,
+      degraded: read.degraded,
+      cost,
+      attempts: computedHere ? (call?.attempts.length ?? 0) : 0,
+    };
+  }
+
+  private callModel(chain: readonly string[], messages: readonly string[]) {
+    const d = this.#d;
+    return callModelChain(
+      { modelFor: (id) => (d.cloud && !isOfflineModel(id) ? d.cloud : d.offline), clock: d.clock, random: d.random, policy: d.retry },
+      chain,
+      {
+        system: QUALIFY_PROMPT.system,
+        messages: messages.map((content) => ({ role: "user" as const, content })),
+        maxTokens: QUALIFY_PROMPT.maxTokens,
+        outputSchema: { name: "record_qualification", description: "Record the lead's qualification.", jsonSchema: QUALIFICATION_JSON_SCHEMA as Record<string, unknown> },
+        task: "qualify",
+      },
+      (r) => {
+        const x = extractQualification(r);
+        return x.ok ? { ok: true, value: x.value } : { ok: false, reason: x.reason };
+      },
+    );
+  }
+
+  async #storeContact(input: QualifyInput): Promise<string | undefined> {
+    const { email, phone, name, source } = input.lead;
+    if (!email && !phone) return undefined;
+    const [firstName, ...rest] = (name ?? "").split(/\s+/).filter(Boolean);
+    const { contact } = await this.#d.contacts.upsert(
+      input.tenant,
+      { email, phone, firstName, lastName: rest.length ? rest.join(" ") : undefined, source },
+      this.#d.clock.now(),
+    );
+    return contact.id;
+  }
+}
