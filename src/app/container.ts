@@ -1,0 +1,298 @@
+/**
+ * The composition root: the only file that imports inversify and the only place that knows which
+ * adapter serves which port. Three compositions:
+ * - production: Redis (REDIS_URL), PostgreSQL (DATABASE_URL), Claude (ANTHROPIC_API_KEY), GoHighLevel (GHL_TOKEN);
+ * - embedded defaults for whatever is not configured: L1 only, PGlite under DATA_DIR, the offline model, no CRM;
+ * - simulated (EH_ADAPTERS=simulated): the deterministic twin on a virtual clock and a seeded PRNG.
+ */
+import "reflect-metadata";
+import { join } from "node:path";
+import { Container } from "inversify";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { ClaudeLanguageModel } from "../adapters/claude/claude-language-model.ts";
+import { GhlCrmGateway } from "../adapters/ghl/ghl-crm-gateway.ts";
+import { LruCacheTier } from "../adapters/memory/lru-cache-tier.ts";
+import { MemoryContactStore } from "../adapters/memory/memory-contact-store.ts";
+import { MemoryConversationStore } from "../adapters/memory/memory-conversation-store.ts";
+import { MemoryCostLedger } from "../adapters/memory/memory-cost-ledger.ts";
+import { MemoryLeadStore } from "../adapters/memory/memory-lead-store.ts";
+import { MemoryRateLimiter } from "../adapters/memory/memory-rate-limiter.ts";
+import { OfflineLanguageModel } from "../adapters/offline/offline-language-model.ts";
+import { PgliteSqlClient } from "../adapters/pglite/pglite-sql-client.ts";
+import { migrate } from "../adapters/postgres/migrations.ts";
+import { PostgresCacheTier } from "../adapters/postgres/postgres-cache-tier.ts";
+import { PostgresContactStore } from "../adapters/postgres/postgres-contact-store.ts";
+import { PostgresConversationStore } from "../adapters/postgres/postgres-conversation-store.ts";
+import { PostgresCostLedger } from "../adapters/postgres/postgres-cost-ledger.ts";
+import { PostgresLeadStore } from "../adapters/postgres/postgres-lead-store.ts";
+import { PostgresSqlClient, type SqlClient } from "../adapters/postgres/sql-client.ts";
+import { RedisCacheTier } from "../adapters/redis/redis-cache-tier.ts";
+import { connectRedis, createRedis } from "../adapters/redis/redis-connection.ts";
+import { RedisRateLimiter } from "../adapters/redis/redis-rate-limiter.ts";
+import { latencyFromP99 } from "../adapters/simulated/log-normal.ts";
+import { SeededRandom } from "../adapters/simulated/seeded-random.ts";
+import { SimulatedCacheTier } from "../adapters/simulated/simulated-cache-tier.ts";
+import { SimulatedCrmGateway } from "../adapters/simulated/simulated-crm-gateway.ts";
+import { SimulatedLanguageModel } from "../adapters/simulated/simulated-language-model.ts";
+import { VirtualClock } from "../adapters/simulated/virtual-clock.ts";
+import { CryptoRandom } from "../adapters/system/crypto-random.ts";
+import { SystemClock } from "../adapters/system/system-clock.ts";
+import { ContactSync } from "../domain/contact-sync.ts";
+import { PRICE_PROFILES } from "../domain/cost/price-table.ts";
+import { LeadQualifier } from "../domain/lead-qualifier.ts";
+import type { CacheTierKind } from "../domain/request-cost.ts";
+import { DEFAULT_RETRY_POLICY } from "../domain/retry-policy.ts";
+import { TieredCache } from "../domain/tiered-cache.ts";
+import type { CacheTier } from "../ports/cache-tier.ts";
+import { CLOCK, type Clock } from "../ports/clock.ts";
+import { CONTACT_STORE, type ContactStore } from "../ports/contact-store.ts";
+import { CONVERSATION_STORE, type ConversationStore } from "../ports/conversation-store.ts";
+import { COST_LEDGER, type CostLedger } from "../ports/cost-ledger.ts";
+import { CRM_GATEWAY, type CrmGateway } from "../ports/crm-gateway.ts";
+import { FALLBACK_MODEL, LANGUAGE_MODEL, type LanguageModel } from "../ports/language-model.ts";
+import { LEAD_STORE, type LeadStore } from "../ports/lead-store.ts";
+import { RANDOM, type Random } from "../ports/random.ts";
+import { RATE_LIMITER, type RateLimiter } from "../ports/rate-limiter.ts";
+import type { Config } from "./config.ts";
+import type { Probe } from "./readiness.ts";
+
+/** Tokens of the application layer (the ports' tokens live beside the ports). */
+export const APP = {
+  config: Symbol.for("eh.app.Config"),
+  logger: Symbol.for("eh.app.Logger"),
+  redis: Symbol.for("eh.app.Redis"),
+  sql: Symbol.for("eh.app.SqlClient"),
+  tiers: Symbol.for("eh.app.CacheTiers"),
+  cache: Symbol.for("eh.app.TieredCache"),
+  qualifier: Symbol.for("eh.app.LeadQualifier"),
+  contactSync: Symbol.for("eh.app.ContactSync"),
+  probes: Symbol.for("eh.app.Probes"),
+} as const;
+
+/** The cache tiers with their TTLs and what runs them (for costing and /ready). */
+export interface TierSetup {
+  bindings: Array<{ tier: CacheTier; ttlMs: number }>;
+  kinds: CacheTierKind[];
+}
+
+/** Everything the service runs on, resolved. */
+export interface Composition {
+  container: Container;
+  /** One line saying which adapter serves each port, for the start-up log. */
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Options the benchmark passes to the simulated composition (hit ratios per tier, etc.). */
+export interface SimulationOptions {
+  /** Per tier name: probability of a hit at that tier given the lookup reached it, and a value to synthesize. */
+  ratios?: Record<string, { hitRatio: number; synthesize: (key: string) => string }>;
+}
+
+/** The report's tier latencies (section 3.2: median and P99, ms), used by the simulated tiers. */
+const SIMULATED_TIER_LATENCY = {
+  L1: latencyFromP99(0.3, 0.6),
+  L2: latencyFromP99(2.5, 3.93),
+  L3: latencyFromP99(11.06, 16.06),
+} as const;
+
+/** Builds the container for `config`; resolves the asynchronous pieces (connections, migrations). */
+export async function compose(config: Config, logger: Logger, simulation: SimulationOptions = {}): Promise<Composition> {
+  const c = new Container({ defaultScope: "Singleton" });
+  const simulated = config.EH_ADAPTERS === "simulated";
+  const closers: Array<() => Promise<void>> = [];
+  const parts: string[] = [];
+  c.bind(APP.config).toConstantValue(config);
+  c.bind(APP.logger).toConstantValue(logger);
+
+  const seeded = new SeededRandom(config.SEED);
+  const clock: Clock = simulated ? new VirtualClock() : new SystemClock();
+  const random: Random = simulated ? seeded.fork("app") : new CryptoRandom();
+  c.bind<Clock>(CLOCK).toConstantValue(clock);
+  c.bind<Random>(RANDOM).toConstantValue(random);
+
+  // L2: Redis when configured. An unreachable Redis at start-up is a degraded service, not a failed start.
+  let redis: Redis | undefined;
+  if (!simulated && config.REDIS_URL) {
+    redis = createRedis(config.REDIS_URL, {
+      commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+      connectionName: "enterprisehub",
+      onError: rateLimitedWarn(logger, "redis"),
+    });
+    await connectRedis(redis, 2_000).catch((err: Error) => logger.warn({ err: err.message }, "redis unreachable at start; L2 degraded until it answers"));
+    closers.push(async () => void (await redis?.quit().catch(() => redis?.disconnect())));
+  }
+  const envPrefix = `eh:${config.NODE_ENV}:`;
+
+  // SQL: PostgreSQL when configured, else PGlite (a real Postgres in WASM) persisted under DATA_DIR.
+  let sql: SqlClient | undefined;
+  if (!simulated) {
+    sql = config.DATABASE_URL
+      ? new PostgresSqlClient({ connectionString: config.DATABASE_URL, statementTimeoutMs: config.DATABASE_TIMEOUT_MS, connectionTimeoutMs: config.DATABASE_TIMEOUT_MS, applicationName: "enterprisehub", onIdleError: rateLimitedWarn(logger, "postgres") })
+      : await PgliteSqlClient.open({ dataDir: join(config.DATA_DIR, "pglite") });
+    await migrateWhenReachable(sql, logger);
+    const s = sql;
+    closers.push(() => s.close());
+  }
+
+  const tiers = buildTiers(config, { clock, seeded, redis, sql, envPrefix, simulation });
+  c.bind<TierSetup>(APP.tiers).toConstantValue(tiers);
+  parts.push(`cache ${tiers.kinds.map((k) => `${k.name}=${simulated ? "simulated" : k.kind === "postgres" && !config.DATABASE_URL ? "pglite" : k.kind}`).join(" ")}`);
+
+  bindStores(c, sql);
+  parts.push(`stores=${simulated ? "memory" : config.DATABASE_URL ? "postgres" : "pglite"}`);
+
+  const offline = new OfflineLanguageModel();
+  c.bind<LanguageModel>(FALLBACK_MODEL).toConstantValue(simulated ? new SimulatedLanguageModel({ inner: offline, clock, random: seeded.fork("llm") }) : offline);
+  if (!simulated && config.ANTHROPIC_API_KEY) {
+    c.bind<LanguageModel>(LANGUAGE_MODEL).toConstantValue(
+      new ClaudeLanguageModel({ apiKey: config.ANTHROPIC_API_KEY, timeoutMs: config.ANTHROPIC_TIMEOUT_MS, ...(config.ANTHROPIC_BASE_URL ? { baseURL: config.ANTHROPIC_BASE_URL } : {}) }),
+    );
+  }
+  parts.push(`model=${simulated ? "simulated(offline)" : config.ANTHROPIC_API_KEY ? "claude+offline-fallback" : "offline"}`);
+
+  if (simulated) c.bind<CrmGateway>(CRM_GATEWAY).toConstantValue(new SimulatedCrmGateway({ clock, random: seeded.fork("crm") }));
+  else if (config.GHL_TOKEN && config.GHL_LOCATION_ID) {
+    c.bind<CrmGateway>(CRM_GATEWAY).toConstantValue(new GhlCrmGateway({ baseURL: config.GHL_BASE_URL, token: config.GHL_TOKEN, locationId: config.GHL_LOCATION_ID, timeoutMs: 10_000 }));
+  }
+  parts.push(`crm=${simulated ? "simulated" : config.GHL_TOKEN ? "gohighlevel" : "local-only"}`);
+
+  c.bind<RateLimiter>(RATE_LIMITER).toConstantValue(redis ? new RedisRateLimiter(redis, envPrefix) : new MemoryRateLimiter());
+
+  c.bind(APP.cache).toResolvedValue((t: TierSetup, clk: Clock) => new TieredCache(t.bindings, clk), [APP.tiers, CLOCK]);
+  c.bind(APP.qualifier).toResolvedValue(
+    (cache: TieredCache, clk: Clock, rnd: Random, ledger: CostLedger, leads: LeadStore, contacts: ContactStore, fallback: LanguageModel, t: TierSetup) => {
+      const cloud = c.isBound(LANGUAGE_MODEL) ? c.get<LanguageModel>(LANGUAGE_MODEL) : undefined;
+      return new LeadQualifier({
+        cache, ...(cloud ? { cloud } : {}), offline: fallback, ledger, leads, contacts, clock: clk, random: rnd,
+        prices: PRICE_PROFILES[config.PRICE_PROFILE],
+        retry: { ...DEFAULT_RETRY_POLICY, totalBudgetMs: config.LLM_TOTAL_BUDGET_MS },
+        tiers: t.kinds,
+      });
+    },
+    [APP.cache, CLOCK, RANDOM, COST_LEDGER, LEAD_STORE, CONTACT_STORE, FALLBACK_MODEL, APP.tiers],
+  );
+  c.bind(APP.contactSync).toResolvedValue(
+    (contacts: ContactStore, clk: Clock) => {
+      const crm = c.isBound(CRM_GATEWAY) ? c.get<CrmGateway>(CRM_GATEWAY) : undefined;
+      return new ContactSync({ contacts, clock: clk, ...(crm ? { crm } : {}) });
+    },
+    [CONTACT_STORE, CLOCK],
+  );
+  c.bind<Probe[]>(APP.probes).toConstantValue(probesFor(config, redis, sql));
+
+  if (sql && !simulated) startPurge(new PostgresCacheTier(sql, clock), logger, closers);
+
+  return {
+    container: c,
+    description: `adapters: ${simulated ? "simulated (virtual clock, seed " + config.SEED + ")" : config.REDIS_URL || config.DATABASE_URL || config.ANTHROPIC_API_KEY ? "production" : "embedded defaults (in-process L1, PGlite, offline model)"}; ${parts.join(", ")}`,
+    async close() {
+      for (const close of closers.reverse()) await close().catch(() => {});
+    },
+  };
+}
+
+function bindStores(c: Container, sql: SqlClient | undefined): void {
+  c.bind<ContactStore>(CONTACT_STORE).toConstantValue(sql ? new PostgresContactStore(sql) : new MemoryContactStore());
+  c.bind<LeadStore>(LEAD_STORE).toConstantValue(sql ? new PostgresLeadStore(sql) : new MemoryLeadStore());
+  c.bind<ConversationStore>(CONVERSATION_STORE).toConstantValue(sql ? new PostgresConversationStore(sql) : new MemoryConversationStore());
+  c.bind<CostLedger>(COST_LEDGER).toConstantValue(sql ? new PostgresCostLedger(sql) : new MemoryCostLedger());
+}
+
+interface TierInputs {
+  clock: Clock;
+  seeded: SeededRandom;
+  redis: Redis | undefined;
+  sql: SqlClient | undefined;
+  envPrefix: string;
+  simulation: SimulationOptions;
+}
+
+function buildTiers(config: Config, i: TierInputs): TierSetup {
+  const ttl = { L1: config.L1_TTL_MS, L2: config.L2_TTL_MS, L3: config.L3_TTL_MS } as const;
+  if (config.EH_ADAPTERS === "simulated") {
+    const names = ["L1", "L2", "L3"] as const;
+    return {
+      bindings: names.map((name) => {
+        const ratio = i.simulation.ratios?.[name];
+        const tier = new SimulatedCacheTier({
+          name,
+          clock: i.clock,
+          random: i.seeded.fork(name),
+          latency: SIMULATED_TIER_LATENCY[name],
+          ...(ratio ? { ratio: { ...ratio, ttlMs: ttl[name] } } : {}),
+        });
+        return { tier, ttlMs: ttl[name] };
+      }),
+      kinds: [
+        { name: "L1", kind: "memory" },
+        { name: "L2", kind: "redis" },
+        { name: "L3", kind: "postgres" },
+      ],
+    };
+  }
+  const setup: TierSetup = {
+    bindings: [{ tier: new LruCacheTier({ name: "L1", maxEntries: config.L1_MAX_ENTRIES, maxBytes: config.L1_MAX_BYTES }), ttlMs: ttl.L1 }],
+    kinds: [{ name: "L1", kind: "memory" }],
+  };
+  if (i.redis) {
+    setup.bindings.push({ tier: new RedisCacheTier(i.redis, { prefix: `${i.envPrefix}cache:` }), ttlMs: ttl.L2 });
+    setup.kinds.push({ name: "L2", kind: "redis" });
+  }
+  if (i.sql) {
+    setup.bindings.push({ tier: new PostgresCacheTier(i.sql, i.clock), ttlMs: ttl.L3 });
+    setup.kinds.push({ name: "L3", kind: "postgres" });
+  }
+  return setup;
+}
+
+function probesFor(config: Config, redis: Redis | undefined, sql: SqlClient | undefined): Probe[] {
+  const probes: Probe[] = [];
+  if (redis) probes.push({ name: "cache-l2", kind: "redis", required: false, check: async () => void (await redis.ping()) });
+  if (sql) {
+    probes.push({ name: "database", kind: config.DATABASE_URL ? "postgres" : "pglite", required: true, check: async () => void (await sql.query("select 1")) });
+  }
+  probes.push({ name: "model", kind: config.ANTHROPIC_API_KEY ? "claude" : "offline", required: false, check: async () => {} });
+  return probes;
+}
+
+/** Applies migrations; when the database is down at start-up, keeps trying in the background. */
+async function migrateWhenReachable(sql: SqlClient, logger: Logger): Promise<void> {
+  try {
+    await migrate(sql);
+  } catch (err) {
+    logger.warn({ err: (err as Error).message }, "database unreachable at start; retrying migrations every 5 s");
+    const timer = setInterval(() => {
+      migrate(sql).then(() => {
+        clearInterval(timer);
+        logger.info("database reachable; migrations applied");
+      }, () => {});
+    }, 5_000);
+    timer.unref();
+  }
+}
+
+/** Purges expired L3 rows every minute, in bounded batches. */
+function startPurge(l3: PostgresCacheTier, logger: Logger, closers: Array<() => Promise<void>>): void {
+  const timer = setInterval(async () => {
+    try {
+      for (let i = 0; i < 20 && (await l3.purgeExpired(1_000)) === 1_000; i++);
+    } catch (err) {
+      logger.debug({ err: (err as Error).message }, "L3 purge skipped");
+    }
+  }, 60_000);
+  timer.unref();
+  closers.push(async () => clearInterval(timer));
+}
+
+/** A warning logger that says the same thing at most once a minute (a down dependency errors constantly). */
+function rateLimitedWarn(logger: Logger, what: string): (err: Error) => void {
+  let last = 0;
+  return (err) => {
+    const now = Date.now();
+    if (now - last < 60_000) return;
+    last = now;
+    logger.warn({ err: err.message }, `${what} connection error`);
+  };
+}

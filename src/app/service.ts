@@ -1,0 +1,60 @@
+import type { Express } from "express";
+import type { Logger } from "pino";
+import type { ContactSync } from "../domain/contact-sync.ts";
+import type { LeadQualifier } from "../domain/lead-qualifier.ts";
+import type { TieredCache } from "../domain/tiered-cache.ts";
+import { COST_LEDGER, type CostLedger } from "../ports/cost-ledger.ts";
+import { RATE_LIMITER, type RateLimiter } from "../ports/rate-limiter.ts";
+import type { Config } from "./config.ts";
+import { APP, type Composition, compose, type SimulationOptions } from "./container.ts";
+import { ApiKeyRegistry } from "./http/api-keys.ts";
+import { createHttpApp } from "./http/app.ts";
+import { ServiceMetrics } from "./http/metrics.ts";
+import { contactRoutes } from "./http/routes/contacts.ts";
+import { costRoutes } from "./http/routes/costs.ts";
+import { leadRoutes } from "./http/routes/leads.ts";
+import type { Probe } from "./readiness.ts";
+
+export const VERSION = "0.1.0";
+
+/** The running application: its Express app, its services and how to close it. */
+export interface Service {
+  app: Express;
+  composition: Composition;
+  cache: TieredCache;
+  qualifier: LeadQualifier;
+  contactSync: ContactSync;
+  metrics: ServiceMetrics;
+  close(): Promise<void>;
+}
+
+/** Composes the adapters for `config` and builds the HTTP app on them. */
+export async function createService(
+  config: Config,
+  logger: Logger,
+  apiKeys: ReadonlyArray<{ tenant: string; key: string }>,
+  simulation?: SimulationOptions,
+): Promise<Service> {
+  const composition = await compose(config, logger, simulation);
+  const c = composition.container;
+  const cache = await c.getAsync<TieredCache>(APP.cache);
+  const qualifier = await c.getAsync<LeadQualifier>(APP.qualifier);
+  const contactSync = await c.getAsync<ContactSync>(APP.contactSync);
+  const metrics = new ServiceMetrics(
+    { tierStats: () => cache.stats().tiers.map((t) => ({ tier: t.name, hits: t.hits, misses: t.misses, errors: t.errors + t.timeouts })) },
+    { defaultMetrics: config.NODE_ENV !== "test" },
+  );
+  const ledger = metrics.meter(c.get<CostLedger>(COST_LEDGER));
+  const app = createHttpApp({
+    logger,
+    keys: new ApiKeyRegistry(apiKeys),
+    limiter: c.get<RateLimiter>(RATE_LIMITER),
+    metrics,
+    probes: c.get<Probe[]>(APP.probes),
+    apiRoutes: [leadRoutes(qualifier), contactRoutes(contactSync), costRoutes(ledger, config.PRICE_PROFILE)],
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    version: VERSION,
+  });
+  return { app, composition, cache, qualifier, contactSync, metrics, close: () => composition.close() };
+}
