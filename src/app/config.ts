@@ -11,12 +11,20 @@ const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 const ApiKeys = z
   .string()
-  .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean),
+  )
   .pipe(
     z.array(
       z
         .string()
-        .regex(/^[a-z0-9][a-z0-9_-]{0,62}:[A-Za-z0-9._~-]{16,}$/, "each entry must be tenant:key (key >= 16 chars)"),
+        .regex(
+          /^[a-z0-9][a-z0-9_-]{0,62}:[A-Za-z0-9._~-]{16,}$/,
+          "each entry must be tenant:key (key >= 16 chars)",
+        ),
     ),
   )
   .transform((pairs) =>
@@ -36,8 +44,18 @@ const Env = z
     SEED: int(42),
     DATA_DIR: z.string().default("./data"),
     REDIS_URL: optionalUrl,
+    /** Namespace of every Redis key (default eh:<NODE_ENV>:), so environments and test runs never collide. */
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]{1,64}$/)
+      .optional(),
     REDIS_COMMAND_TIMEOUT_MS: int(250, 10, 60_000),
     DATABASE_URL: optionalUrl,
+    /** PostgreSQL schema to work in (created if missing); default: the server's search_path. */
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, "a lower-case SQL identifier")
+      .optional(),
     DATABASE_TIMEOUT_MS: int(2_000, 50, 120_000),
     ANTHROPIC_API_KEY: z.string().min(1).optional(),
     ANTHROPIC_BASE_URL: optionalUrl,
@@ -57,7 +75,10 @@ const Env = z
     PRICE_PROFILE: z.enum(["list-2026", "report-2026-02"]).default("list-2026"),
     HANDOFF_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
     LICENSEE_NAME: z.string().min(1).default("EnterpriseHub Realty"),
-    DRE_LICENSE: z.string().regex(/^\d{8}$/, "must be an 8-digit California DRE license number").default("01234567"),
+    DRE_LICENSE: z
+      .string()
+      .regex(/^\d{8}$/, "must be an 8-digit California DRE license number")
+      .default("01234567"),
   })
   .refine((e) => !e.GHL_TOKEN || e.GHL_LOCATION_ID, {
     message: "GHL_LOCATION_ID is required when GHL_TOKEN is set",

@@ -98,7 +98,11 @@ const SIMULATED_TIER_LATENCY = {
 } as const;
 
 /** Builds the container for `config`; resolves the asynchronous pieces (connections, migrations). */
-export async function compose(config: Config, logger: Logger, simulation: SimulationOptions = {}): Promise<Composition> {
+export async function compose(
+  config: Config,
+  logger: Logger,
+  simulation: SimulationOptions = {},
+): Promise<Composition> {
   const c = new Container({ defaultScope: "Singleton" });
   const simulated = config.EH_ADAPTERS === "simulated";
   const closers: Array<() => Promise<void>> = [];
@@ -120,52 +124,102 @@ export async function compose(config: Config, logger: Logger, simulation: Simula
       connectionName: "enterprisehub",
       onError: rateLimitedWarn(logger, "redis"),
     });
-    await connectRedis(redis, 2_000).catch((err: Error) => logger.warn({ err: err.message }, "redis unreachable at start; L2 degraded until it answers"));
+    await connectRedis(redis, 2_000).catch((err: Error) =>
+      logger.warn({ err: err.message }, "redis unreachable at start; L2 degraded until it answers"),
+    );
     closers.push(async () => void (await redis?.quit().catch(() => redis?.disconnect())));
   }
-  const envPrefix = `eh:${config.NODE_ENV}:`;
+  const envPrefix = config.REDIS_PREFIX ?? `eh:${config.NODE_ENV}:`;
 
   // SQL: PostgreSQL when configured, else PGlite (a real Postgres in WASM) persisted under DATA_DIR.
   let sql: SqlClient | undefined;
   if (!simulated) {
     sql = config.DATABASE_URL
-      ? new PostgresSqlClient({ connectionString: config.DATABASE_URL, statementTimeoutMs: config.DATABASE_TIMEOUT_MS, connectionTimeoutMs: config.DATABASE_TIMEOUT_MS, applicationName: "enterprisehub", onIdleError: rateLimitedWarn(logger, "postgres") })
+      ? new PostgresSqlClient({
+          connectionString: config.DATABASE_URL,
+          ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}),
+          statementTimeoutMs: config.DATABASE_TIMEOUT_MS,
+          connectionTimeoutMs: config.DATABASE_TIMEOUT_MS,
+          applicationName: "enterprisehub",
+          onIdleError: rateLimitedWarn(logger, "postgres"),
+        })
       : await PgliteSqlClient.open({ dataDir: join(config.DATA_DIR, "pglite") });
-    await migrateWhenReachable(sql, logger);
+    await migrateWhenReachable(sql, logger, config.DATABASE_URL ? config.DATABASE_SCHEMA : undefined);
     const s = sql;
     closers.push(() => s.close());
   }
 
   const tiers = buildTiers(config, { clock, seeded, redis, sql, envPrefix, simulation });
   c.bind<TierSetup>(APP.tiers).toConstantValue(tiers);
-  parts.push(`cache ${tiers.kinds.map((k) => `${k.name}=${simulated ? "simulated" : k.kind === "postgres" && !config.DATABASE_URL ? "pglite" : k.kind}`).join(" ")}`);
+  parts.push(
+    `cache ${tiers.kinds.map((k) => `${k.name}=${simulated ? "simulated" : k.kind === "postgres" && !config.DATABASE_URL ? "pglite" : k.kind}`).join(" ")}`,
+  );
 
   bindStores(c, sql);
   parts.push(`stores=${simulated ? "memory" : config.DATABASE_URL ? "postgres" : "pglite"}`);
 
   const offline = new OfflineLanguageModel();
-  c.bind<LanguageModel>(FALLBACK_MODEL).toConstantValue(simulated ? new SimulatedLanguageModel({ inner: offline, clock, random: seeded.fork("llm") }) : offline);
+  c.bind<LanguageModel>(FALLBACK_MODEL).toConstantValue(
+    simulated ? new SimulatedLanguageModel({ inner: offline, clock, random: seeded.fork("llm") }) : offline,
+  );
   if (!simulated && config.ANTHROPIC_API_KEY) {
     c.bind<LanguageModel>(LANGUAGE_MODEL).toConstantValue(
-      new ClaudeLanguageModel({ apiKey: config.ANTHROPIC_API_KEY, timeoutMs: config.ANTHROPIC_TIMEOUT_MS, ...(config.ANTHROPIC_BASE_URL ? { baseURL: config.ANTHROPIC_BASE_URL } : {}) }),
+      new ClaudeLanguageModel({
+        apiKey: config.ANTHROPIC_API_KEY,
+        timeoutMs: config.ANTHROPIC_TIMEOUT_MS,
+        ...(config.ANTHROPIC_BASE_URL ? { baseURL: config.ANTHROPIC_BASE_URL } : {}),
+      }),
     );
   }
-  parts.push(`model=${simulated ? "simulated(offline)" : config.ANTHROPIC_API_KEY ? "claude+offline-fallback" : "offline"}`);
+  parts.push(
+    `model=${simulated ? "simulated(offline)" : config.ANTHROPIC_API_KEY ? "claude+offline-fallback" : "offline"}`,
+  );
 
-  if (simulated) c.bind<CrmGateway>(CRM_GATEWAY).toConstantValue(new SimulatedCrmGateway({ clock, random: seeded.fork("crm") }));
+  if (simulated)
+    c.bind<CrmGateway>(CRM_GATEWAY).toConstantValue(
+      new SimulatedCrmGateway({ clock, random: seeded.fork("crm") }),
+    );
   else if (config.GHL_TOKEN && config.GHL_LOCATION_ID) {
-    c.bind<CrmGateway>(CRM_GATEWAY).toConstantValue(new GhlCrmGateway({ baseURL: config.GHL_BASE_URL, token: config.GHL_TOKEN, locationId: config.GHL_LOCATION_ID, timeoutMs: 10_000 }));
+    c.bind<CrmGateway>(CRM_GATEWAY).toConstantValue(
+      new GhlCrmGateway({
+        baseURL: config.GHL_BASE_URL,
+        token: config.GHL_TOKEN,
+        locationId: config.GHL_LOCATION_ID,
+        timeoutMs: 10_000,
+      }),
+    );
   }
   parts.push(`crm=${simulated ? "simulated" : config.GHL_TOKEN ? "gohighlevel" : "local-only"}`);
 
-  c.bind<RateLimiter>(RATE_LIMITER).toConstantValue(redis ? new RedisRateLimiter(redis, envPrefix) : new MemoryRateLimiter());
+  c.bind<RateLimiter>(RATE_LIMITER).toConstantValue(
+    redis ? new RedisRateLimiter(redis, envPrefix) : new MemoryRateLimiter(),
+  );
 
-  c.bind(APP.cache).toResolvedValue((t: TierSetup, clk: Clock) => new TieredCache(t.bindings, clk), [APP.tiers, CLOCK]);
+  c.bind(APP.cache).toResolvedValue(
+    (t: TierSetup, clk: Clock) => new TieredCache(t.bindings, clk),
+    [APP.tiers, CLOCK],
+  );
   c.bind(APP.qualifier).toResolvedValue(
-    (cache: TieredCache, clk: Clock, rnd: Random, ledger: CostLedger, leads: LeadStore, contacts: ContactStore, fallback: LanguageModel, t: TierSetup) => {
+    (
+      cache: TieredCache,
+      clk: Clock,
+      rnd: Random,
+      ledger: CostLedger,
+      leads: LeadStore,
+      contacts: ContactStore,
+      fallback: LanguageModel,
+      t: TierSetup,
+    ) => {
       const cloud = c.isBound(LANGUAGE_MODEL) ? c.get<LanguageModel>(LANGUAGE_MODEL) : undefined;
       return new LeadQualifier({
-        cache, ...(cloud ? { cloud } : {}), offline: fallback, ledger, leads, contacts, clock: clk, random: rnd,
+        cache,
+        ...(cloud ? { cloud } : {}),
+        offline: fallback,
+        ledger,
+        leads,
+        contacts,
+        clock: clk,
+        random: rnd,
         prices: PRICE_PROFILES[config.PRICE_PROFILE],
         retry: { ...DEFAULT_RETRY_POLICY, totalBudgetMs: config.LLM_TOTAL_BUDGET_MS },
         tiers: t.kinds,
@@ -186,7 +240,7 @@ export async function compose(config: Config, logger: Logger, simulation: Simula
 
   return {
     container: c,
-    description: `adapters: ${simulated ? "simulated (virtual clock, seed " + config.SEED + ")" : config.REDIS_URL || config.DATABASE_URL || config.ANTHROPIC_API_KEY ? "production" : "embedded defaults (in-process L1, PGlite, offline model)"}; ${parts.join(", ")}`,
+    description: `adapters: ${modeLabel(config)}; ${parts.join(", ")}`,
     async close() {
       for (const close of closers.reverse()) await close().catch(() => {});
     },
@@ -194,9 +248,13 @@ export async function compose(config: Config, logger: Logger, simulation: Simula
 }
 
 function bindStores(c: Container, sql: SqlClient | undefined): void {
-  c.bind<ContactStore>(CONTACT_STORE).toConstantValue(sql ? new PostgresContactStore(sql) : new MemoryContactStore());
+  c.bind<ContactStore>(CONTACT_STORE).toConstantValue(
+    sql ? new PostgresContactStore(sql) : new MemoryContactStore(),
+  );
   c.bind<LeadStore>(LEAD_STORE).toConstantValue(sql ? new PostgresLeadStore(sql) : new MemoryLeadStore());
-  c.bind<ConversationStore>(CONVERSATION_STORE).toConstantValue(sql ? new PostgresConversationStore(sql) : new MemoryConversationStore());
+  c.bind<ConversationStore>(CONVERSATION_STORE).toConstantValue(
+    sql ? new PostgresConversationStore(sql) : new MemoryConversationStore(),
+  );
   c.bind<CostLedger>(COST_LEDGER).toConstantValue(sql ? new PostgresCostLedger(sql) : new MemoryCostLedger());
 }
 
@@ -233,11 +291,23 @@ function buildTiers(config: Config, i: TierInputs): TierSetup {
     };
   }
   const setup: TierSetup = {
-    bindings: [{ tier: new LruCacheTier({ name: "L1", maxEntries: config.L1_MAX_ENTRIES, maxBytes: config.L1_MAX_BYTES }), ttlMs: ttl.L1 }],
+    bindings: [
+      {
+        tier: new LruCacheTier({
+          name: "L1",
+          maxEntries: config.L1_MAX_ENTRIES,
+          maxBytes: config.L1_MAX_BYTES,
+        }),
+        ttlMs: ttl.L1,
+      },
+    ],
     kinds: [{ name: "L1", kind: "memory" }],
   };
   if (i.redis) {
-    setup.bindings.push({ tier: new RedisCacheTier(i.redis, { prefix: `${i.envPrefix}cache:` }), ttlMs: ttl.L2 });
+    setup.bindings.push({
+      tier: new RedisCacheTier(i.redis, { prefix: `${i.envPrefix}cache:` }),
+      ttlMs: ttl.L2,
+    });
     setup.kinds.push({ name: "L2", kind: "redis" });
   }
   if (i.sql) {
@@ -249,25 +319,51 @@ function buildTiers(config: Config, i: TierInputs): TierSetup {
 
 function probesFor(config: Config, redis: Redis | undefined, sql: SqlClient | undefined): Probe[] {
   const probes: Probe[] = [];
-  if (redis) probes.push({ name: "cache-l2", kind: "redis", required: false, check: async () => void (await redis.ping()) });
+  if (redis)
+    probes.push({
+      name: "cache-l2",
+      kind: "redis",
+      required: false,
+      check: async () => void (await redis.ping()),
+    });
   if (sql) {
-    probes.push({ name: "database", kind: config.DATABASE_URL ? "postgres" : "pglite", required: true, check: async () => void (await sql.query("select 1")) });
+    probes.push({
+      name: "database",
+      kind: config.DATABASE_URL ? "postgres" : "pglite",
+      required: true,
+      check: async () => void (await sql.query("select 1")),
+    });
   }
-  probes.push({ name: "model", kind: config.ANTHROPIC_API_KEY ? "claude" : "offline", required: false, check: async () => {} });
+  probes.push({
+    name: "model",
+    kind: config.ANTHROPIC_API_KEY ? "claude" : "offline",
+    required: false,
+    check: async () => {},
+  });
   return probes;
 }
 
 /** Applies migrations; when the database is down at start-up, keeps trying in the background. */
-async function migrateWhenReachable(sql: SqlClient, logger: Logger): Promise<void> {
-  try {
+async function migrateWhenReachable(sql: SqlClient, logger: Logger, schema?: string): Promise<void> {
+  const run = async () => {
+    if (schema) await sql.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`); // validated identifier
     await migrate(sql);
+  };
+  try {
+    await run();
   } catch (err) {
-    logger.warn({ err: (err as Error).message }, "database unreachable at start; retrying migrations every 5 s");
+    logger.warn(
+      { err: (err as Error).message },
+      "database unreachable at start; retrying migrations every 5 s",
+    );
     const timer = setInterval(() => {
-      migrate(sql).then(() => {
-        clearInterval(timer);
-        logger.info("database reachable; migrations applied");
-      }, () => {});
+      run().then(
+        () => {
+          clearInterval(timer);
+          logger.info("database reachable; migrations applied");
+        },
+        () => {},
+      );
     }, 5_000);
     timer.unref();
   }
@@ -295,4 +391,10 @@ function rateLimitedWarn(logger: Logger, what: string): (err: Error) => void {
     last = now;
     logger.warn({ err: err.message }, `${what} connection error`);
   };
+}
+
+function modeLabel(config: Config): string {
+  if (config.EH_ADAPTERS === "simulated") return `simulated (virtual clock, seed ${config.SEED})`;
+  if (config.REDIS_URL || config.DATABASE_URL || config.ANTHROPIC_API_KEY) return "production";
+  return "embedded defaults (in-process L1, PGlite, offline model)";
 }

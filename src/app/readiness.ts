@@ -18,7 +18,10 @@ export interface ProbeResult {
 }
 
 /** Runs every probe at once, each bounded by `timeoutMs`; ready when every required one is up. */
-export async function checkReadiness(probes: readonly Probe[], timeoutMs = 1_000): Promise<{ ready: boolean; checks: ProbeResult[] }> {
+export async function checkReadiness(
+  probes: readonly Probe[],
+  timeoutMs = 1_000,
+): Promise<{ ready: boolean; checks: ProbeResult[] }> {
   const checks = await Promise.all(
     probes.map(async (p): Promise<ProbeResult> => {
       const start = performance.now();
@@ -32,7 +35,14 @@ export async function checkReadiness(probes: readonly Probe[], timeoutMs = 1_000
         ]);
         return { name: p.name, kind: p.kind, required: p.required, status: "up", latencyMs: elapsed(start) };
       } catch (err) {
-        return { name: p.name, kind: p.kind, required: p.required, status: "down", latencyMs: elapsed(start), error: (err as Error).message };
+        return {
+          name: p.name,
+          kind: p.kind,
+          required: p.required,
+          status: "down",
+          latencyMs: elapsed(start),
+          error: (err as Error).message,
+        };
       } finally {
         clearTimeout(timer);
       }

@@ -41,7 +41,15 @@ export async function createService(
   const qualifier = await c.getAsync<LeadQualifier>(APP.qualifier);
   const contactSync = await c.getAsync<ContactSync>(APP.contactSync);
   const metrics = new ServiceMetrics(
-    { tierStats: () => cache.stats().tiers.map((t) => ({ tier: t.name, hits: t.hits, misses: t.misses, errors: t.errors + t.timeouts })) },
+    {
+      tierStats: () =>
+        cache.stats().tiers.map((t) => ({
+          tier: t.name,
+          hits: t.hits,
+          misses: t.misses,
+          errors: t.errors + t.timeouts,
+        })),
+    },
     { defaultMetrics: config.NODE_ENV !== "test" },
   );
   const ledger = metrics.meter(c.get<CostLedger>(COST_LEDGER));

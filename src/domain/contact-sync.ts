@@ -47,7 +47,17 @@ export class ContactSync {
     return results;
   }
 
-  async #push(contacts: ReadonlyArray<{ email?: string; phone?: string; firstName?: string; lastName?: string; source?: string; tags: string[]; doNotContact: boolean }>): Promise<CrmSyncStatus[]> {
+  async #push(
+    contacts: ReadonlyArray<{
+      email?: string;
+      phone?: string;
+      firstName?: string;
+      lastName?: string;
+      source?: string;
+      tags: string[];
+      doNotContact: boolean;
+    }>,
+  ): Promise<CrmSyncStatus[]> {
     if (!this.#crm) return contacts.map(() => ({ status: "local_only" }));
     let answers: CrmUpsertResult[];
     try {
@@ -70,7 +80,12 @@ export class ContactSync {
       const a = answers[i];
       if (!a) return { status: "failed", code: "unavailable", reason: "no answer from the CRM" };
       if (a.ok) return { status: "synced", crmId: a.crmId };
-      return { status: "failed", code: a.code, reason: a.message, ...(a.retryAfterMs !== undefined ? { retryAfterMs: a.retryAfterMs } : {}) };
+      return {
+        status: "failed",
+        code: a.code,
+        reason: a.message,
+        ...(a.retryAfterMs !== undefined ? { retryAfterMs: a.retryAfterMs } : {}),
+      };
     });
   }
 }

@@ -11,10 +11,14 @@ import { type LeadScore, scoreLead } from "./lead-scoring.ts";
 import { callModelChain } from "./model-call.ts";
 import { isOfflineModel, modelChainFor } from "./model-chain.ts";
 import { QUALIFY_PROMPT } from "./prompts/qualify.ts";
-import { QUALIFICATION_JSON_SCHEMA, QUALIFICATION_SCHEMA_VERSION, validateQualification } from "./qualification-schema.ts";
+import {
+  QUALIFICATION_JSON_SCHEMA,
+  QUALIFICATION_SCHEMA_VERSION,
+  validateQualification,
+} from "./qualification-schema.ts";
+import { type CacheTierKind, type CostLine, costOfRequest } from "./request-cost.ts";
 import { extractQualification } from "./response-extraction.ts";
 import type { RetryPolicy } from "./retry-policy.ts";
-import { type CacheTierKind, type CostLine, costOfRequest } from "./request-cost.ts";
 import type { TieredCache } from "./tiered-cache.ts";
 
 export interface QualifyInput {
@@ -74,7 +78,10 @@ export class LeadQualifier {
   async qualify(input: QualifyInput): Promise<QualifyResult> {
     const d = this.#d;
     const totalChars = input.messages.reduce((n, m) => n + m.length, 0);
-    const chain = modelChainFor({ task: "qualify", messageCount: input.messages.length, totalChars }, d.cloud !== undefined);
+    const chain = modelChainFor(
+      { task: "qualify", messageCount: input.messages.length, totalChars },
+      d.cloud !== undefined,
+    );
     const key = cacheKey({
       tenant: input.tenant,
       operation: "qualify",
@@ -131,13 +138,22 @@ export class LeadQualifier {
   private callModel(chain: readonly string[], messages: readonly string[]) {
     const d = this.#d;
     return callModelChain(
-      { modelFor: (id) => (d.cloud && !isOfflineModel(id) ? d.cloud : d.offline), clock: d.clock, random: d.random, policy: d.retry },
+      {
+        modelFor: (id) => (d.cloud && !isOfflineModel(id) ? d.cloud : d.offline),
+        clock: d.clock,
+        random: d.random,
+        policy: d.retry,
+      },
       chain,
       {
         system: QUALIFY_PROMPT.system,
         messages: messages.map((content) => ({ role: "user" as const, content })),
         maxTokens: QUALIFY_PROMPT.maxTokens,
-        outputSchema: { name: "record_qualification", description: "Record the lead's qualification.", jsonSchema: QUALIFICATION_JSON_SCHEMA as Record<string, unknown> },
+        outputSchema: {
+          name: "record_qualification",
+          description: "Record the lead's qualification.",
+          jsonSchema: QUALIFICATION_JSON_SCHEMA as Record<string, unknown>,
+        },
         task: "qualify",
       },
       (r) => {

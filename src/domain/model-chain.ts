@@ -1,5 +1,5 @@
-import { OFFLINE_MODEL_ID } from "./models.ts";
 import { type RoutingFeatures, routeModel } from "./model-routing.ts";
+import { OFFLINE_MODEL_ID } from "./models.ts";
 
 /**
  * The models to try, in order, for a task: the routed Claude model and its fallback chain when a cloud

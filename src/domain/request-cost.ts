@@ -46,7 +46,8 @@ export function cacheInfraUsage(tiers: readonly CacheTierKind[], source: string 
   const readUpTo = hit === -1 ? tiers.length : hit + 1;
   const writeUpTo = hit === -1 ? tiers.length : hit;
   const ops = (kind: CacheTierKind["kind"]) =>
-    tiers.slice(0, readUpTo).filter((t) => t.kind === kind).length + tiers.slice(0, writeUpTo).filter((t) => t.kind === kind).length;
+    tiers.slice(0, readUpTo).filter((t) => t.kind === kind).length +
+    tiers.slice(0, writeUpTo).filter((t) => t.kind === kind).length;
   return { redisOps: ops("redis"), postgresQueries: ops("postgres") };
 }
 
@@ -57,7 +58,11 @@ export function cacheInfraUsage(tiers: readonly CacheTierKind[], source: string 
  */
 export async function costOfRequest(deps: RequestCostDeps, input: RequestCostInput): Promise<CostLine> {
   const cache = cacheInfraUsage(deps.tiers, input.source);
-  const infraMicros = infraCost(deps.prices, { ...cache, postgresQueries: cache.postgresQueries + input.postgresWrites, requests: 1 });
+  const infraMicros = infraCost(deps.prices, {
+    ...cache,
+    postgresQueries: cache.postgresQueries + input.postgresWrites,
+    requests: 1,
+  });
   const billed = input.attempts.filter((a) => a.response !== undefined);
   const at = deps.clock.now();
   const entries: CostEntry[] = billed.map((a, i) => {
@@ -78,10 +83,28 @@ export async function costOfRequest(deps: RequestCostDeps, input: RequestCostInp
     };
   });
   if (entries.length === 0) {
-    entries.push({ id: `${input.requestId}:0`, tenant: input.tenant, operation: input.operation, inputTokens: 0, outputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0, llmMicros: 0, infraMicros, at });
+    entries.push({
+      id: `${input.requestId}:0`,
+      tenant: input.tenant,
+      operation: input.operation,
+      inputTokens: 0,
+      outputTokens: 0,
+      cacheWriteTokens: 0,
+      cacheReadTokens: 0,
+      llmMicros: 0,
+      infraMicros,
+      at,
+    });
   }
   for (const e of entries) await deps.ledger.record(e);
   const llmMicros = entries.reduce((n, e) => n + e.llmMicros, 0);
   const totalMicros = llmMicros + infraMicros;
-  return { llmMicros, infraMicros, totalMicros, llm: formatUsd(llmMicros), infra: formatUsd(infraMicros), total: formatUsd(totalMicros) };
+  return {
+    llmMicros,
+    infraMicros,
+    totalMicros,
+    llm: formatUsd(llmMicros),
+    infra: formatUsd(infraMicros),
+    total: formatUsd(totalMicros),
+  };
 }

@@ -36,7 +36,9 @@ describe("the hexagon's dependency rule", () => {
   });
 
   it("rejects ports that import the domain", () => {
-    const v = checkLayerRule([{ path: "src/ports/x.ts", text: `import { score } from "../domain/lead-scoring.ts";` }]);
+    const v = checkLayerRule([
+      { path: "src/ports/x.ts", text: `import { score } from "../domain/lead-scoring.ts";` },
+    ]);
     expect(v.map((x) => x.rule)).toEqual(["imports"]);
   });
 
@@ -51,6 +53,8 @@ describe("the hexagon's dependency rule", () => {
   });
 
   it("leaves adapters and the app free to import their libraries", () => {
-    expect(checkLayerRule([{ path: "src/adapters/redis/x.ts", text: `import Redis from "ioredis";` }])).toEqual([]);
+    expect(
+      checkLayerRule([{ path: "src/adapters/redis/x.ts", text: `import Redis from "ioredis";` }]),
+    ).toEqual([]);
   });
 });

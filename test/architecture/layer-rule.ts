@@ -20,7 +20,8 @@ export interface Violation {
   detail: string;
 }
 
-const IMPORT = /(?:^|\s)(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|^\s*import\s+["']([^"']+)["']/gm;
+const IMPORT =
+  /(?:^|\s)(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|^\s*import\s+["']([^"']+)["']/gm;
 const DECORATOR = /^\s*@[A-Za-z_$][\w$]*(?:\(|\s*$)/;
 const IMPURE: Array<[RegExp, string]> = [
   [/\bprocess\.env\b/, "reads process.env"],
@@ -62,7 +63,8 @@ export function checkLayerRule(files: SourceFile[]): Violation[] {
       }
     }
     file.text.split("\n").forEach((line, i) => {
-      if (DECORATOR.test(line)) out.push({ path: file.path, line: i + 1, rule: "decorator", detail: line.trim() });
+      if (DECORATOR.test(line))
+        out.push({ path: file.path, line: i + 1, rule: "decorator", detail: line.trim() });
       if (layer !== "domain") return;
       for (const [re, what] of IMPURE) {
         if (re.test(line)) out.push({ path: file.path, line: i + 1, rule: "impure", detail: what });

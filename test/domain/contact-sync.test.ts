@@ -6,7 +6,9 @@ import type { CrmContact, CrmGateway, CrmUpsertResult } from "../../src/ports/cr
 const clock = { now: () => 1_700_000_000_000, sleep: async () => {} };
 
 /** A CRM that answers from a script and records what it was sent. */
-function crm(answer: (c: CrmContact, i: number) => CrmUpsertResult | Error): CrmGateway & { sent: CrmContact[] } {
+function crm(
+  answer: (c: CrmContact, i: number) => CrmUpsertResult | Error,
+): CrmGateway & { sent: CrmContact[] } {
   const sent: CrmContact[] = [];
   return {
     name: "fake",
@@ -27,7 +29,10 @@ describe("ContactSync", () => {
     const contacts = new MemoryContactStore();
     const gateway = crm((_c, i) => ({ ok: true, crmId: `ghl-${i}`, created: true }));
     const sync = new ContactSync({ contacts, crm: gateway, clock });
-    const results = await sync.run("acme", [{ email: "Ana@Example.com", tags: ["web"] }, { phone: "+1 512 555 0100" }]);
+    const results = await sync.run("acme", [
+      { email: "Ana@Example.com", tags: ["web"] },
+      { phone: "+1 512 555 0100" },
+    ]);
     expect(results.map((r) => [r.status, r.crm.status])).toEqual([
       ["created", "synced"],
       ["created", "synced"],
@@ -49,18 +54,30 @@ describe("ContactSync", () => {
   it("keeps every stored contact when the CRM fails, reporting the failure per contact", async () => {
     const contacts = new MemoryContactStore();
     const gateway = crm((_c, i) =>
-      i === 0 ? { ok: true, crmId: "ghl-0", created: false } : { ok: false, code: "rate_limited", message: "429", retryAfterMs: 2_000 },
+      i === 0
+        ? { ok: true, crmId: "ghl-0", created: false }
+        : { ok: false, code: "rate_limited", message: "429", retryAfterMs: 2_000 },
     );
-    const results = await new ContactSync({ contacts, crm: gateway, clock }).run("acme", [{ email: "a@x.io" }, { email: "b@x.io" }]);
-    expect(results[1]?.crm).toEqual({ status: "failed", code: "rate_limited", reason: "429", retryAfterMs: 2_000 });
+    const results = await new ContactSync({ contacts, crm: gateway, clock }).run("acme", [
+      { email: "a@x.io" },
+      { email: "b@x.io" },
+    ]);
+    expect(results[1]?.crm).toEqual({
+      status: "failed",
+      code: "rate_limited",
+      reason: "429",
+      retryAfterMs: 2_000,
+    });
     expect(await contacts.get("acme", results[1]!.id)).toBeDefined();
   });
 
   it("turns a CRM that throws into per-contact failures, never a lost batch", async () => {
     const contacts = new MemoryContactStore();
-    const results = await new ContactSync({ contacts, crm: crm(() => new Error("socket hang up")), clock }).run("acme", [
-      { email: "a@x.io" },
-    ]);
+    const results = await new ContactSync({
+      contacts,
+      crm: crm(() => new Error("socket hang up")),
+      clock,
+    }).run("acme", [{ email: "a@x.io" }]);
     expect(results[0]?.crm).toMatchObject({ status: "failed", code: "unavailable" });
     expect(await contacts.get("acme", results[0]!.id)).toBeDefined();
   });

@@ -41,13 +41,24 @@ function cloudModel(behaviour: (req: ModelRequest, call: number) => unknown | Er
 const offlineModel: LanguageModel = {
   name: "offline",
   async complete() {
-    return { text: "", structured: { ...BUYER, intentConfidence: 0.75 }, usage: { ...usage }, model: OFFLINE_MODEL_ID, stopReason: "tool_use" };
+    return {
+      text: "",
+      structured: { ...BUYER, intentConfidence: 0.75 },
+      usage: { ...usage },
+      model: OFFLINE_MODEL_ID,
+      stopReason: "tool_use",
+    };
   },
 };
 
 function setup(cloud?: LanguageModel) {
   let t = 1_800_000_000_000;
-  const clock = { now: () => t, sleep: async (ms: number) => void (t += ms) };
+  const clock = {
+    now: () => t,
+    sleep: async (ms: number) => {
+      t += ms;
+    },
+  };
   const ledger = new MemoryCostLedger();
   const leads = new MemoryLeadStore();
   const contacts = new MemoryContactStore();
@@ -69,7 +80,9 @@ function setup(cloud?: LanguageModel) {
 }
 
 let n = 0;
-const input = (messages = ["We want to buy a 3 bed in Austin, pre-approved up to 600k, moving in 2 months"]) => ({
+const input = (
+  messages = ["We want to buy a 3 bed in Austin, pre-approved up to 600k, moving in 2 months"],
+) => ({
   tenant: "acme",
   requestId: `req-${++n}`,
   lead: { name: "Ana María López", email: "ana@example.com" },
@@ -104,7 +117,9 @@ describe("LeadQualifier", () => {
   it("makes exactly one model call for 100 concurrent requests about one new lead (single flight)", async () => {
     const cloud = cloudModel();
     const { qualifier } = setup(cloud);
-    const results = await Promise.all(Array.from({ length: 100 }, () => qualifier.qualify(input(["a brand new lead"]))));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => qualifier.qualify(input(["a brand new lead"]))),
+    );
     expect(cloud.calls).toHaveLength(1);
     expect(results.filter((r) => r.cost.llmMicros > 0)).toHaveLength(1);
   });
@@ -119,7 +134,9 @@ describe("LeadQualifier", () => {
   });
 
   it("never keeps a model answer that fails validation: it retries and serves a valid one", async () => {
-    const cloud = cloudModel((_r, call) => (call === 1 ? { intent: "purchase", intentConfidence: 7 } : BUYER));
+    const cloud = cloudModel((_r, call) =>
+      call === 1 ? { intent: "purchase", intentConfidence: 7 } : BUYER,
+    );
     const { qualifier, leads } = setup(cloud);
     const r = await qualifier.qualify(input(["validation case"]));
     expect(r.qualification.intent).toBe("buy");

@@ -41,7 +41,12 @@ function scripted(steps: Array<Error | string>): LanguageModel & { calls: string
 
 const acceptAll = (r: ModelResponse) => ({ ok: true as const, value: r.text });
 const req = { system: "s", messages: [{ role: "user" as const, content: "hi" }], maxTokens: 100 };
-const policy: RetryPolicy = { attemptsPerModel: 2, baseDelayMs: 100, maxDelayMs: 1_000, totalBudgetMs: 10_000 };
+const policy: RetryPolicy = {
+  attemptsPerModel: 2,
+  baseDelayMs: 100,
+  maxDelayMs: 1_000,
+  totalBudgetMs: 10_000,
+};
 const deps = (lm: LanguageModel, offline: LanguageModel, clock = new ManualClock(), u = 0.5) => ({
   modelFor: (id: string) => (id === "offline" ? offline : lm),
   clock,
@@ -134,10 +139,14 @@ describe("backoffDelayMs", () => {
 
   it("full jitter: a delay always within [0, min(max, base * 2^(retry-1))]", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (retry, u) => {
-        const d = backoffDelayMs(policy, retry, u);
-        return d >= 0 && d <= Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (retry, u) => {
+          const d = backoffDelayMs(policy, retry, u);
+          return d >= 0 && d <= Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -20,8 +20,15 @@ export class RedisRateLimiter implements RateLimiter {
   /** Counts one request for `key` in the window containing `now`; refuses past `limit`. */
   async take(key: string, limit: number, windowMs: number, now: number): Promise<RateDecision> {
     const start = now - (now % windowMs);
-    const n = Number(await this.#redis.eval(TAKE, 1, `${this.#prefix}rl:${key}:${start}`, String(windowMs * 2)));
+    const n = Number(
+      await this.#redis.eval(TAKE, 1, `${this.#prefix}rl:${key}:${start}`, String(windowMs * 2)),
+    );
     const allowed = n <= limit;
-    return { allowed, limit, remaining: Math.max(0, limit - n), retryAfterMs: allowed ? 0 : start + windowMs - now };
+    return {
+      allowed,
+      limit,
+      remaining: Math.max(0, limit - n),
+      retryAfterMs: allowed ? 0 : start + windowMs - now,
+    };
   }
 }

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { CostEntry, CostLedger, CostSummaryRow } from "../../ports/cost-ledger.ts";
 
 export interface TierStatsSource {
@@ -56,7 +56,8 @@ export class ServiceMetrics {
     return (req: Request, res: Response, next: NextFunction): void => {
       const end = this.#duration.startTimer({ method: req.method });
       res.on("finish", () => {
-        const route = (req.route?.path as string | undefined) ?? (res.statusCode === 404 ? "unmatched" : req.path);
+        const route =
+          (req.route?.path as string | undefined) ?? (res.statusCode === 404 ? "unmatched" : req.path);
         end({ route: `${req.baseUrl}${route}`, status: String(res.statusCode) });
       });
       next();

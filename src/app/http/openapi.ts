@@ -1,10 +1,17 @@
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 import { z } from "zod";
-import { ContactSyncRequest, ConversationMessageRequest, QualifyRequest, StartConversationRequest } from "./schemas.ts";
+import {
+  ContactSyncRequest,
+  ConversationMessageRequest,
+  QualifyRequest,
+  StartConversationRequest,
+} from "./schemas.ts";
 
 const jsonBody = (schema: z.ZodType) => ({
   required: true,
-  content: { "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) } },
+  content: {
+    "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) },
+  },
 });
 const problem = (description: string) => ({
   description,
@@ -38,7 +45,10 @@ export function openApiDocument(version: string): Record<string, unknown> {
             requestId: { type: "string" },
             errors: {
               type: "array",
-              items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } } },
+              items: {
+                type: "object",
+                properties: { field: { type: "string" }, message: { type: "string" } },
+              },
             },
           },
         },
@@ -48,23 +58,52 @@ export function openApiDocument(version: string): Record<string, unknown> {
     paths: {
       "/health": { get: { security: [], summary: "Liveness (no I/O)", responses: { "200": ok("Alive") } } },
       "/ready": {
-        get: { security: [], summary: "Each dependency's status", responses: { "200": ok("Ready"), "503": ok("Unready") } },
+        get: {
+          security: [],
+          summary: "Each dependency's status",
+          responses: { "200": ok("Ready"), "503": ok("Unready") },
+        },
       },
-      "/metrics": { get: { security: [], summary: "Prometheus metrics", responses: { "200": { description: "text" } } } },
+      "/metrics": {
+        get: { security: [], summary: "Prometheus metrics", responses: { "200": { description: "text" } } },
+      },
       "/api/leads/qualify": {
-        post: { summary: "Qualify a lead", requestBody: jsonBody(QualifyRequest), responses: { "200": ok("Qualification"), ...errors } },
+        post: {
+          summary: "Qualify a lead",
+          requestBody: jsonBody(QualifyRequest),
+          responses: { "200": ok("Qualification"), ...errors },
+        },
       },
       "/api/contacts/sync": {
-        post: { summary: "Sync up to 100 contacts", requestBody: jsonBody(ContactSyncRequest), responses: { "200": ok("Per-contact results"), ...errors } },
+        post: {
+          summary: "Sync up to 100 contacts",
+          requestBody: jsonBody(ContactSyncRequest),
+          responses: { "200": ok("Per-contact results"), ...errors },
+        },
       },
-      "/api/costs": { get: { summary: "Cost ledger and monthly projection", responses: { "200": ok("Costs"), ...errors } } },
+      "/api/costs": {
+        get: { summary: "Cost ledger and monthly projection", responses: { "200": ok("Costs"), ...errors } },
+      },
       "/api/conversations": {
-        post: { summary: "Start a conversation", requestBody: jsonBody(StartConversationRequest), responses: { "201": ok("Conversation"), ...errors } },
+        post: {
+          summary: "Start a conversation",
+          requestBody: jsonBody(StartConversationRequest),
+          responses: { "201": ok("Conversation"), ...errors },
+        },
       },
       "/api/conversations/{id}/messages": {
-        post: { summary: "Send a message", requestBody: jsonBody(ConversationMessageRequest), responses: { "200": ok("Reply"), ...errors } },
+        post: {
+          summary: "Send a message",
+          requestBody: jsonBody(ConversationMessageRequest),
+          responses: { "200": ok("Reply"), ...errors },
+        },
       },
-      "/api/conversations/{id}": { get: { summary: "History, handoffs, qualification", responses: { "200": ok("Conversation"), ...errors } } },
+      "/api/conversations/{id}": {
+        get: {
+          summary: "History, handoffs, qualification",
+          responses: { "200": ok("Conversation"), ...errors },
+        },
+      },
     },
   };
 }

@@ -10,7 +10,11 @@ export function authenticate(keys: ApiKeyRegistry) {
     const tenant = m?.[1] ? keys.tenantOf(m[1]) : undefined;
     if (!m?.[1] || !tenant) {
       const detail = m ? "the API key is not valid" : "send Authorization: Bearer <api key>";
-      next(new HttpProblem(401, "Unauthorized", detail, { headers: { "WWW-Authenticate": 'Bearer realm="enterprisehub"' } }));
+      next(
+        new HttpProblem(401, "Unauthorized", detail, {
+          headers: { "WWW-Authenticate": 'Bearer realm="enterprisehub"' },
+        }),
+      );
       return;
     }
     res.locals.tenant = tenant;

@@ -9,18 +9,27 @@ const BY_CODE: Record<string, () => HttpProblem> = {
       headers: { "Retry-After": "5" },
     }),
   conversation_conflict: () =>
-    new HttpProblem(409, "Conflict", "the conversation changed while this message was handled; send it again"),
+    new HttpProblem(
+      409,
+      "Conflict",
+      "the conversation changed while this message was handled; send it again",
+    ),
 };
 
 // body-parser's error types (express.json).
 const BY_BODY_TYPE: Record<string, () => HttpProblem> = {
-  "entity.too.large": () => new HttpProblem(413, "Payload too large", "the request body is over the size limit"),
+  "entity.too.large": () =>
+    new HttpProblem(413, "Payload too large", "the request body is over the size limit"),
   "entity.parse.failed": () =>
-    new HttpProblem(400, "Invalid request", "the body is not valid JSON", { errors: [{ field: "body", message: "malformed JSON" }] }),
-  "encoding.unsupported": () => new HttpProblem(415, "Unsupported media type", "unsupported content encoding"),
+    new HttpProblem(400, "Invalid request", "the body is not valid JSON", {
+      errors: [{ field: "body", message: "malformed JSON" }],
+    }),
+  "encoding.unsupported": () =>
+    new HttpProblem(415, "Unsupported media type", "unsupported content encoding"),
   "charset.unsupported": () => new HttpProblem(415, "Unsupported media type", "unsupported charset"),
   "request.aborted": () => new HttpProblem(400, "Invalid request", "the request was aborted"),
-  "request.size.invalid": () => new HttpProblem(400, "Invalid request", "the body's length does not match Content-Length"),
+  "request.size.invalid": () =>
+    new HttpProblem(400, "Invalid request", "the body's length does not match Content-Length"),
 };
 
 /** Turns any error into a problem+json answer; never lets a stack trace or internal message reach a client. */
@@ -32,7 +41,11 @@ export function toProblem(err: unknown): HttpProblem {
   if (typeof e?.status === "number" && e.status >= 400 && e.status < 500) {
     return new HttpProblem(e.status, "Invalid request");
   }
-  return new HttpProblem(500, "Internal error", "something went wrong; the request id identifies it in the logs");
+  return new HttpProblem(
+    500,
+    "Internal error",
+    "something went wrong; the request id identifies it in the logs",
+  );
 }
 
 /** Express error middleware answering application/problem+json. */
@@ -46,7 +59,10 @@ export function errorHandler(logger: Logger) {
       return;
     }
     for (const [k, v] of Object.entries(problem.headers)) res.setHeader(k, v);
-    res.status(problem.status).type("application/problem+json").send(JSON.stringify(problem.body(requestId)));
+    res
+      .status(problem.status)
+      .type("application/problem+json")
+      .send(JSON.stringify(problem.body(requestId)));
   };
 }
 

@@ -15,7 +15,11 @@ export function leadRoutes(qualifier: LeadQualifier): Router {
       lead: body.lead,
       messages: body.messages.map((m) => m.text),
     });
-    res.json({ requestId: res.locals.requestId, ...result, latencyMs: Math.round((performance.now() - started) * 100) / 100 });
+    res.json({
+      requestId: res.locals.requestId,
+      ...result,
+      latencyMs: Math.round((performance.now() - started) * 100) / 100,
+    });
   });
   return r;
 }

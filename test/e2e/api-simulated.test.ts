@@ -1,0 +1,3 @@
+import { describeApi } from "./api.contract.ts";
+
+describeApi("simulated", false);
