@@ -16,6 +16,7 @@ import { LruCacheTier } from "../adapters/memory/lru-cache-tier.ts";
 import { MemoryContactStore } from "../adapters/memory/memory-contact-store.ts";
 import { MemoryConversationStore } from "../adapters/memory/memory-conversation-store.ts";
 import { MemoryCostLedger } from "../adapters/memory/memory-cost-ledger.ts";
+import { MemoryErasureLog } from "../adapters/memory/memory-erasure-log.ts";
 import { MemoryLeadStore } from "../adapters/memory/memory-lead-store.ts";
 import { MemoryRateLimiter } from "../adapters/memory/memory-rate-limiter.ts";
 import { OfflineLanguageModel } from "../adapters/offline/offline-language-model.ts";
@@ -25,6 +26,7 @@ import { PostgresCacheTier } from "../adapters/postgres/postgres-cache-tier.ts";
 import { PostgresContactStore } from "../adapters/postgres/postgres-contact-store.ts";
 import { PostgresConversationStore } from "../adapters/postgres/postgres-conversation-store.ts";
 import { PostgresCostLedger } from "../adapters/postgres/postgres-cost-ledger.ts";
+import { PostgresErasureLog } from "../adapters/postgres/postgres-erasure-log.ts";
 import { PostgresLeadStore } from "../adapters/postgres/postgres-lead-store.ts";
 import { PostgresSqlClient, type SqlClient } from "../adapters/postgres/sql-client.ts";
 import { RedisCacheTier } from "../adapters/redis/redis-cache-tier.ts";
@@ -38,7 +40,10 @@ import { SimulatedLanguageModel } from "../adapters/simulated/simulated-language
 import { VirtualClock } from "../adapters/simulated/virtual-clock.ts";
 import { CryptoRandom } from "../adapters/system/crypto-random.ts";
 import { SystemClock } from "../adapters/system/system-clock.ts";
+import { ContactPrivacy } from "../domain/contact-privacy.ts";
 import { ContactSync } from "../domain/contact-sync.ts";
+import { BotReplier } from "../domain/conversation/bot-replier.ts";
+import { Conversations } from "../domain/conversation/conversations.ts";
 import { PRICE_PROFILES } from "../domain/cost/price-table.ts";
 import { LeadQualifier } from "../domain/lead-qualifier.ts";
 import type { CacheTierKind } from "../domain/request-cost.ts";
@@ -50,6 +55,7 @@ import { CONTACT_STORE, type ContactStore } from "../ports/contact-store.ts";
 import { CONVERSATION_STORE, type ConversationStore } from "../ports/conversation-store.ts";
 import { COST_LEDGER, type CostLedger } from "../ports/cost-ledger.ts";
 import { CRM_GATEWAY, type CrmGateway } from "../ports/crm-gateway.ts";
+import { ERASURE_LOG, type ErasureLog } from "../ports/erasure-log.ts";
 import { FALLBACK_MODEL, LANGUAGE_MODEL, type LanguageModel } from "../ports/language-model.ts";
 import { LEAD_STORE, type LeadStore } from "../ports/lead-store.ts";
 import { RANDOM, type Random } from "../ports/random.ts";
@@ -67,6 +73,8 @@ export const APP = {
   cache: Symbol.for("eh.app.TieredCache"),
   qualifier: Symbol.for("eh.app.LeadQualifier"),
   contactSync: Symbol.for("eh.app.ContactSync"),
+  conversations: Symbol.for("eh.app.Conversations"),
+  privacy: Symbol.for("eh.app.ContactPrivacy"),
   probes: Symbol.for("eh.app.Probes"),
 } as const;
 
@@ -81,6 +89,8 @@ export interface Composition {
   container: Container;
   /** One line saying which adapter serves each port, for the start-up log. */
   description: string;
+  /** The cache tiers in read order (for CCPA checks and the benchmark). */
+  tierBindings: ReadonlyArray<{ tier: CacheTier; ttlMs: number }>;
   close(): Promise<void>;
 }
 
@@ -102,6 +112,7 @@ export async function compose(
   config: Config,
   logger: Logger,
   simulation: SimulationOptions = {},
+  hooks: { wrapLedger?: (ledger: CostLedger) => CostLedger } = {},
 ): Promise<Composition> {
   const c = new Container({ defaultScope: "Singleton" });
   const simulated = config.EH_ADAPTERS === "simulated";
@@ -155,7 +166,7 @@ export async function compose(
     `cache ${tiers.kinds.map((k) => `${k.name}=${simulated ? "simulated" : k.kind === "postgres" && !config.DATABASE_URL ? "pglite" : k.kind}`).join(" ")}`,
   );
 
-  bindStores(c, sql);
+  bindStores(c, sql, hooks.wrapLedger ?? ((l) => l));
   parts.push(`stores=${simulated ? "memory" : config.DATABASE_URL ? "postgres" : "pglite"}`);
 
   const offline = new OfflineLanguageModel();
@@ -234,12 +245,72 @@ export async function compose(
     },
     [CONTACT_STORE, CLOCK],
   );
+  c.bind(APP.conversations).toResolvedValue(
+    (
+      cache: TieredCache,
+      clk: Clock,
+      rnd: Random,
+      ledger: CostLedger,
+      store: ConversationStore,
+      contacts: ContactStore,
+      fallback: LanguageModel,
+      t: TierSetup,
+      qualifier: LeadQualifier,
+    ) => {
+      const cloud = c.isBound(LANGUAGE_MODEL) ? c.get<LanguageModel>(LANGUAGE_MODEL) : undefined;
+      const crm = c.isBound(CRM_GATEWAY) ? c.get<CrmGateway>(CRM_GATEWAY) : undefined;
+      const replier = new BotReplier({
+        cache,
+        ...(cloud ? { cloud } : {}),
+        offline: fallback,
+        ledger,
+        clock: clk,
+        random: rnd,
+        prices: PRICE_PROFILES[config.PRICE_PROFILE],
+        retry: { ...DEFAULT_RETRY_POLICY, totalBudgetMs: config.LLM_TOTAL_BUDGET_MS },
+        tiers: t.kinds,
+      });
+      return new Conversations({
+        store,
+        contacts,
+        ...(crm ? { crm } : {}),
+        qualifier,
+        replier,
+        clock: clk,
+        compliance: { licenseeName: config.LICENSEE_NAME, dreLicense: config.DRE_LICENSE },
+        handoff: { threshold: config.HANDOFF_THRESHOLD },
+      });
+    },
+    [
+      APP.cache,
+      CLOCK,
+      RANDOM,
+      COST_LEDGER,
+      CONVERSATION_STORE,
+      CONTACT_STORE,
+      FALLBACK_MODEL,
+      APP.tiers,
+      APP.qualifier,
+    ],
+  );
+  c.bind(APP.privacy).toResolvedValue(
+    (
+      contacts: ContactStore,
+      leads: LeadStore,
+      conversations: ConversationStore,
+      cache: TieredCache,
+      log: ErasureLog,
+      clk: Clock,
+    ) => new ContactPrivacy({ contacts, leads, conversations, cache, log, clock: clk }),
+    [CONTACT_STORE, LEAD_STORE, CONVERSATION_STORE, APP.cache, ERASURE_LOG, CLOCK],
+  );
   c.bind<Probe[]>(APP.probes).toConstantValue(probesFor(config, redis, sql));
 
   if (sql && !simulated) startPurge(new PostgresCacheTier(sql, clock), logger, closers);
 
   return {
     container: c,
+    tierBindings: tiers.bindings,
     description: `adapters: ${modeLabel(config)}; ${parts.join(", ")}`,
     async close() {
       for (const close of closers.reverse()) await close().catch(() => {});
@@ -247,7 +318,11 @@ export async function compose(
   };
 }
 
-function bindStores(c: Container, sql: SqlClient | undefined): void {
+function bindStores(
+  c: Container,
+  sql: SqlClient | undefined,
+  wrapLedger: (l: CostLedger) => CostLedger,
+): void {
   c.bind<ContactStore>(CONTACT_STORE).toConstantValue(
     sql ? new PostgresContactStore(sql) : new MemoryContactStore(),
   );
@@ -255,7 +330,10 @@ function bindStores(c: Container, sql: SqlClient | undefined): void {
   c.bind<ConversationStore>(CONVERSATION_STORE).toConstantValue(
     sql ? new PostgresConversationStore(sql) : new MemoryConversationStore(),
   );
-  c.bind<CostLedger>(COST_LEDGER).toConstantValue(sql ? new PostgresCostLedger(sql) : new MemoryCostLedger());
+  c.bind<CostLedger>(COST_LEDGER).toConstantValue(
+    wrapLedger(sql ? new PostgresCostLedger(sql) : new MemoryCostLedger()),
+  );
+  c.bind<ErasureLog>(ERASURE_LOG).toConstantValue(sql ? new PostgresErasureLog(sql) : new MemoryErasureLog());
 }
 
 interface TierInputs {

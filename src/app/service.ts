@@ -1,6 +1,8 @@
 import type { Express } from "express";
 import type { Logger } from "pino";
+import type { ContactPrivacy } from "../domain/contact-privacy.ts";
 import type { ContactSync } from "../domain/contact-sync.ts";
+import type { Conversations } from "../domain/conversation/conversations.ts";
 import type { LeadQualifier } from "../domain/lead-qualifier.ts";
 import type { TieredCache } from "../domain/tiered-cache.ts";
 import { COST_LEDGER, type CostLedger } from "../ports/cost-ledger.ts";
@@ -11,8 +13,10 @@ import { ApiKeyRegistry } from "./http/api-keys.ts";
 import { createHttpApp } from "./http/app.ts";
 import { ServiceMetrics } from "./http/metrics.ts";
 import { contactRoutes } from "./http/routes/contacts.ts";
+import { conversationRoutes } from "./http/routes/conversations.ts";
 import { costRoutes } from "./http/routes/costs.ts";
 import { leadRoutes } from "./http/routes/leads.ts";
+import { privacyRoutes } from "./http/routes/privacy.ts";
 import type { Probe } from "./readiness.ts";
 
 export const VERSION = "0.1.0";
@@ -24,6 +28,7 @@ export interface Service {
   cache: TieredCache;
   qualifier: LeadQualifier;
   contactSync: ContactSync;
+  conversations: Conversations;
   metrics: ServiceMetrics;
   close(): Promise<void>;
 }
@@ -35,34 +40,54 @@ export async function createService(
   apiKeys: ReadonlyArray<{ tenant: string; key: string }>,
   simulation?: SimulationOptions,
 ): Promise<Service> {
-  const composition = await compose(config, logger, simulation);
-  const c = composition.container;
-  const cache = await c.getAsync<TieredCache>(APP.cache);
-  const qualifier = await c.getAsync<LeadQualifier>(APP.qualifier);
-  const contactSync = await c.getAsync<ContactSync>(APP.contactSync);
+  let cache: TieredCache | undefined;
   const metrics = new ServiceMetrics(
     {
       tierStats: () =>
-        cache.stats().tiers.map((t) => ({
-          tier: t.name,
-          hits: t.hits,
-          misses: t.misses,
-          errors: t.errors + t.timeouts,
-        })),
+        cache
+          ?.stats()
+          .tiers.map((t) => ({
+            tier: t.name,
+            hits: t.hits,
+            misses: t.misses,
+            errors: t.errors + t.timeouts,
+          })) ?? [],
     },
     { defaultMetrics: config.NODE_ENV !== "test" },
   );
-  const ledger = metrics.meter(c.get<CostLedger>(COST_LEDGER));
+  const composition = await compose(config, logger, simulation, { wrapLedger: (l) => metrics.meter(l) });
+  const c = composition.container;
+  cache = await c.getAsync<TieredCache>(APP.cache);
+  const qualifier = await c.getAsync<LeadQualifier>(APP.qualifier);
+  const contactSync = await c.getAsync<ContactSync>(APP.contactSync);
+  const conversations = await c.getAsync<Conversations>(APP.conversations);
+  const privacy = await c.getAsync<ContactPrivacy>(APP.privacy);
+  const ledger = c.get<CostLedger>(COST_LEDGER);
   const app = createHttpApp({
     logger,
     keys: new ApiKeyRegistry(apiKeys),
     limiter: c.get<RateLimiter>(RATE_LIMITER),
     metrics,
     probes: c.get<Probe[]>(APP.probes),
-    apiRoutes: [leadRoutes(qualifier), contactRoutes(contactSync), costRoutes(ledger, config.PRICE_PROFILE)],
+    apiRoutes: [
+      leadRoutes(qualifier),
+      contactRoutes(contactSync),
+      privacyRoutes(privacy),
+      conversationRoutes(conversations),
+      costRoutes(ledger, config.PRICE_PROFILE),
+    ],
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     version: VERSION,
   });
-  return { app, composition, cache, qualifier, contactSync, metrics, close: () => composition.close() };
+  return {
+    app,
+    composition,
+    cache,
+    qualifier,
+    contactSync,
+    conversations,
+    metrics,
+    close: () => composition.close(),
+  };
 }

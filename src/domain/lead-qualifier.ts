@@ -26,6 +26,8 @@ export interface QualifyInput {
   requestId: string;
   lead: { name?: string; email?: string; phone?: string; source?: string };
   messages: readonly string[];
+  /** The contact this lead already belongs to (a conversation's); else one is stored from `lead`. */
+  contactId?: string;
 }
 
 export interface QualifyResult extends LeadScore {
@@ -100,7 +102,7 @@ export class LeadQualifier {
     const answer = JSON.parse(read.value) as CachedAnswer;
     const checked = validateQualification(answer.qualification);
     const qualification = checked.ok ? checked.value : answer.qualification;
-    const contact = await this.#storeContact(input);
+    const contact = input.contactId ?? (await this.#storeContact(input));
     const score = scoreLead(qualification);
     await d.leads.save({
       id: input.requestId,

@@ -7,6 +7,8 @@ export interface ConversationMessage {
   bot: BotName;
   text: string;
   at: number;
+  /** For a bot reply served through the cache: its key, so an erasure request can remove it from every tier. */
+  cacheKey?: string;
 }
 
 export interface HandoffRecord {
@@ -43,6 +45,8 @@ export interface ConversationStore {
   get(tenant: string, id: string): Promise<ConversationRecord | undefined>;
   /** Saves `record` if the stored version is `record.version - 1`; else throws ConversationConflictError. */
   save(record: ConversationRecord): Promise<void>;
+  /** Every conversation of a contact, oldest first (for export and erasure). */
+  listByContact(tenant: string, contactId: string): Promise<ConversationRecord[]>;
   deleteByContact(tenant: string, contactId: string): Promise<number>;
 }
 

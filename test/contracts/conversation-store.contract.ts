@@ -118,6 +118,20 @@ export function describeConversationStoreContract(
       for (const r of keep) expect(await store.get(r.tenant, r.id)).toEqual(r);
     });
 
+    it("lists a contact's conversations, oldest first, and no one else's", async () => {
+      const store = await make();
+      const t = tenant();
+      const older = conversation(t, {
+        contactId: "c9",
+        createdAt: 1_000,
+        messages: [{ role: "bot", bot: "lead", text: "hi", at: 1_000, cacheKey: `${t}:reply.lead:abc` }],
+      });
+      const newer = conversation(t, { contactId: "c9", createdAt: 2_000 });
+      for (const r of [newer, older, conversation(t, { contactId: "c10" })]) await store.create(r);
+      expect(await store.listByContact(t, "c9")).toEqual([older, newer]);
+      expect(await store.listByContact(`${t}x`, "c9")).toEqual([]);
+    });
+
     it("round-trips a long history (2,000 messages) intact and in order", async () => {
       const store = await make();
       const messages = Array.from({ length: 2_000 }, (_, i) => ({

@@ -36,6 +36,14 @@ export class MemoryConversationStore implements ConversationStore {
   }
 
   /** Erases every conversation of a contact; returns how many. */
+  /** Every conversation of a contact, oldest first. */
+  async listByContact(tenant: string, contactId: string): Promise<ConversationRecord[]> {
+    return [...this.#conversations.values()]
+      .filter((c) => c.tenant === tenant && c.contactId === contactId)
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+      .map((c) => structuredClone(c));
+  }
+
   async deleteByContact(tenant: string, contactId: string): Promise<number> {
     let removed = 0;
     for (const [key, conversation] of this.#conversations) {

@@ -109,6 +109,15 @@ export class PostgresConversationStore implements ConversationStore {
     }
   }
 
+  /** Every conversation of a contact, oldest first. */
+  async listByContact(tenant: string, contactId: string): Promise<ConversationRecord[]> {
+    const rows = await this.#sql.query<ConversationRow>(
+      `SELECT ${COLUMNS} FROM conversations WHERE tenant = $1 AND contact_id = $2 ORDER BY created_at, id`,
+      [tenant, contactId],
+    );
+    return rows.map(toRecord);
+  }
+
   /** Erases every conversation of a contact; returns how many. */
   async deleteByContact(tenant: string, contactId: string): Promise<number> {
     const rows = await this.#sql.query(

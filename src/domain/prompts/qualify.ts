@@ -7,7 +7,7 @@ export const QUALIFY_PROMPT = {
     "their timeline (0-3 months, 3-6 months, 6+ months), financing (pre-approved, pre-qualified, cash,",
     "not started), budget or expected price in whole US dollars, motivation, location, property type,",
     "bedrooms, whether they already work with an agent, and for sellers the reason and the property's condition.",
-    "Record only what the lead said or clearly implied; use \"unknown\" otherwise. Never infer anything from",
+    'Record only what the lead said or clearly implied; use "unknown" otherwise. Never infer anything from',
     "a person's name, language, or any protected characteristic. Finish with a one-sentence summary.",
   ].join(" "),
   maxTokens: 1_024,

@@ -8,6 +8,16 @@ const BY_CODE: Record<string, () => HttpProblem> = {
     new HttpProblem(503, "Service unavailable", "the database is unreachable; try again shortly", {
       headers: { "Retry-After": "5" },
     }),
+  not_found: () => new HttpProblem(404, "Not found", "no such resource for this tenant"),
+  erasure_incomplete: () =>
+    new HttpProblem(
+      503,
+      "Service unavailable",
+      "a cache tier did not confirm the erasure; nothing was reported done, retry",
+      {
+        headers: { "Retry-After": "5" },
+      },
+    ),
   conversation_conflict: () =>
     new HttpProblem(
       409,

@@ -1,0 +1,249 @@
+import type { Clock } from "../../ports/clock.ts";
+import type { ContactStore } from "../../ports/contact-store.ts";
+import type { BotName, ConversationRecord, ConversationStore } from "../../ports/conversation-store.ts";
+import type { CrmGateway } from "../../ports/crm-gateway.ts";
+import type { Qualification } from "../../ports/qualification.ts";
+import { type ComplianceAction, guardReply } from "../compliance/compliance-guard.ts";
+import type { DisclosureConfig } from "../compliance/disclosure.ts";
+import { consentAfterInbound } from "../compliance/messaging-consent.ts";
+import { formatUsd } from "../cost/money.ts";
+import {
+  applyHandoff,
+  decideHandoff,
+  type HandoffPolicy,
+  handoffRecordOf,
+  handoffStateOf,
+} from "../handoff-rules.ts";
+import type { LeadQualifier } from "../lead-qualifier.ts";
+import { leadGreeting } from "../prompts/bots.ts";
+import type { BotReplier } from "./bot-replier.ts";
+
+export class ConversationNotFoundError extends Error {
+  readonly code = "not_found";
+}
+
+export interface LeadDetails {
+  name?: string;
+  email?: string;
+  phone?: string;
+  source?: string;
+}
+
+export interface TurnResult {
+  conversationId: string;
+  bot: BotName;
+  /** The reply sent, or null when nothing may be sent (the lead opted out). */
+  reply: string | null;
+  handoff?: { from: BotName; to: BotName; confidence: number; reason: string };
+  qualification?: Qualification;
+  compliance: ComplianceAction[];
+  cost: { llmMicros: number; infraMicros: number; totalMicros: number; total: string };
+  cache: { qualification?: string; reply?: string };
+}
+
+export interface ConversationsDeps {
+  store: ConversationStore;
+  contacts: ContactStore;
+  crm?: CrmGateway;
+  qualifier: LeadQualifier;
+  replier: BotReplier;
+  clock: Clock;
+  compliance: DisclosureConfig;
+  handoff?: Partial<HandoffPolicy>;
+}
+
+/**
+ * Conversations between a lead and the Lead, Buyer and Seller bots. Each lead message is qualified
+ * (cached), may hand the conversation to another bot (the domain's handoff rules), gets a reply from the
+ * bot holding it, and every reply passes the compliance guard before it is stored and sent.
+ */
+export class Conversations {
+  readonly #d: ConversationsDeps;
+
+  constructor(deps: ConversationsDeps) {
+    this.#d = deps;
+  }
+
+  /** Starts a conversation with the Lead bot; with a first message, answers it, else greets. */
+  async start(tenant: string, id: string, lead: LeadDetails, firstMessage?: string): Promise<TurnResult> {
+    const now = this.#d.clock.now();
+    const contactId = await this.#contactOf(tenant, lead);
+    const record: ConversationRecord = {
+      id,
+      tenant,
+      ...(contactId ? { contactId } : {}),
+      currentBot: "lead",
+      visited: ["lead"],
+      handoffs: [],
+      messages: [],
+      status: "open",
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    if (firstMessage !== undefined) {
+      await this.#d.store.create(record);
+      return this.send(tenant, id, id, firstMessage);
+    }
+    const guarded = guardReply({
+      reply: leadGreeting(lead.name),
+      leadText: "",
+      conversation: { isFirstOutbound: true, optedOut: false },
+      cfg: this.#d.compliance,
+    });
+    record.messages.push({ role: "bot", bot: "lead", text: guarded.text, at: now });
+    await this.#d.store.create(record);
+    return {
+      conversationId: id,
+      bot: "lead",
+      reply: guarded.text,
+      compliance: guarded.actions,
+      cost: zeroCost(),
+      cache: {},
+    };
+  }
+
+  /** Handles one message from the lead and returns the bot's (compliant) reply. */
+  async send(tenant: string, id: string, requestId: string, text: string): Promise<TurnResult> {
+    const d = this.#d;
+    const conv = await this.get(tenant, id);
+    const now = d.clock.now();
+    const optedOut = conv.status === "closed";
+    const isFirstOutbound = !conv.messages.some((m) => m.role === "bot");
+    conv.messages.push({ role: "lead", bot: conv.currentBot, text, at: now });
+    const consent = consentAfterInbound(optedOut ? "opted_out" : "subscribed", text);
+    if (consent.consent === "opted_out") {
+      // Opting out (or already out): no model call; the guard gives the one confirmation or blocks.
+      const guarded = guardReply({
+        reply: "",
+        leadText: text,
+        conversation: { isFirstOutbound, optedOut },
+        cfg: d.compliance,
+      });
+      if (guarded.send)
+        conv.messages.push({ role: "bot", bot: conv.currentBot, text: guarded.text, at: now });
+      conv.status = "closed";
+      await this.#save(conv, now);
+      if (consent.change === "opted_out") await this.#markDoNotContact(tenant, conv.contactId, true);
+      return {
+        conversationId: id,
+        bot: conv.currentBot,
+        reply: guarded.send ? guarded.text : null,
+        compliance: guarded.actions,
+        cost: zeroCost(),
+        cache: {},
+      };
+    }
+    const leadTexts = conv.messages.filter((m) => m.role === "lead").map((m) => m.text);
+    const q = await d.qualifier.qualify({
+      tenant,
+      requestId,
+      lead: {},
+      messages: leadTexts,
+      ...(conv.contactId ? { contactId: conv.contactId } : {}),
+    });
+    const decision = decideHandoff(
+      handoffStateOf(conv),
+      {
+        intent: q.qualification.intent,
+        confidence: q.qualification.intentConfidence,
+        qualification: q.qualification,
+      },
+      d.handoff,
+    );
+    let handoff: TurnResult["handoff"];
+    if (decision.handoff) {
+      const next = applyHandoff(handoffStateOf(conv), decision);
+      conv.currentBot = next.currentBot;
+      conv.visited = [...next.visited];
+      conv.handoffs.push(handoffRecordOf(decision, now));
+      handoff = {
+        from: decision.from,
+        to: decision.to,
+        confidence: decision.confidence,
+        reason: decision.reason,
+      };
+    }
+    const draft = await d.replier.reply({
+      tenant,
+      requestId,
+      bot: conv.currentBot,
+      messages: conv.messages,
+      known: q.qualification,
+    });
+    const guarded = guardReply({
+      reply: draft.text,
+      leadText: text,
+      conversation: { isFirstOutbound, optedOut },
+      cfg: d.compliance,
+    });
+    if (guarded.send)
+      conv.messages.push({
+        role: "bot",
+        bot: conv.currentBot,
+        text: guarded.text,
+        at: now,
+        cacheKey: draft.cacheKey,
+      });
+    conv.status = "open";
+    conv.qualification = q.qualification;
+    await this.#save(conv, now);
+    if (consent.change === "resubscribed") await this.#markDoNotContact(tenant, conv.contactId, false);
+    const llm = q.cost.llmMicros + draft.cost.llmMicros;
+    const infra = q.cost.infraMicros + draft.cost.infraMicros;
+    return {
+      conversationId: id,
+      bot: conv.currentBot,
+      reply: guarded.send ? guarded.text : null,
+      ...(handoff ? { handoff } : {}),
+      qualification: q.qualification,
+      compliance: guarded.actions,
+      cost: { llmMicros: llm, infraMicros: infra, totalMicros: llm + infra, total: formatUsd(llm + infra) },
+      cache: { qualification: q.cache, reply: draft.cache },
+    };
+  }
+
+  /** The whole conversation: history, handoffs with reasons, current qualification. */
+  async get(tenant: string, id: string): Promise<ConversationRecord> {
+    const conv = await this.#d.store.get(tenant, id);
+    if (!conv) throw new ConversationNotFoundError(`no conversation ${id}`);
+    return conv;
+  }
+
+  async #save(conv: ConversationRecord, now: number): Promise<void> {
+    conv.updatedAt = now;
+    conv.version += 1;
+    await this.#d.store.save(conv);
+  }
+
+  async #contactOf(tenant: string, lead: LeadDetails): Promise<string | undefined> {
+    if (!lead.email && !lead.phone) return undefined;
+    const [firstName, ...rest] = (lead.name ?? "").split(/\s+/).filter(Boolean);
+    const { contact } = await this.#d.contacts.upsert(
+      tenant,
+      {
+        email: lead.email,
+        phone: lead.phone,
+        firstName,
+        lastName: rest.join(" ") || undefined,
+        source: lead.source,
+      },
+      this.#d.clock.now(),
+    );
+    return contact.id;
+  }
+
+  /** Records the opt-out (or resubscription) on the contact and pushes it to the CRM's DND flag. */
+  async #markDoNotContact(tenant: string, contactId: string | undefined, dnd: boolean): Promise<void> {
+    if (!contactId) return;
+    await this.#d.contacts.setDoNotContact(tenant, contactId, dnd);
+    const contact = await this.#d.contacts.get(tenant, contactId);
+    if (!contact || !this.#d.crm) return;
+    // Best effort: the local flag is the source of truth; a CRM outage is retried by the next sync.
+    await this.#d.crm
+      .upsertContacts([{ email: contact.email, phone: contact.phone, dnd }])
+      .catch(() => undefined);
+  }
+}
+
+const zeroCost = () => ({ llmMicros: 0, infraMicros: 0, totalMicros: 0, total: formatUsd(0) });

@@ -1,0 +1,3 @@
+import { describeConversations } from "./conversations.contract.ts";
+
+describeConversations("simulated", false);
