@@ -1,5 +1,7 @@
 /** What one cache tier answers for one key. */
-export type CacheLookup = { readonly kind: "hit"; readonly value: string; readonly remainingTtlMs: number } | { readonly kind: "miss" };
+export type CacheLookup =
+  | { readonly kind: "hit"; readonly value: string; readonly remainingTtlMs: number }
+  | { readonly kind: "miss" };
 
 /**
  * One tier of the L1 / L2 / L3 cache. Keys are produced by the domain's cache key

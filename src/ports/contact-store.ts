@@ -27,7 +27,11 @@ export interface ContactRecord {
  * upserting the same person twice updates one record (fields given overwrite, tags are merged).
  */
 export interface ContactStore {
-  upsert(tenant: string, input: ContactInput, now: number): Promise<{ contact: ContactRecord; created: boolean }>;
+  upsert(
+    tenant: string,
+    input: ContactInput,
+    now: number,
+  ): Promise<{ contact: ContactRecord; created: boolean }>;
   get(tenant: string, id: string): Promise<ContactRecord | undefined>;
   setCrmId(tenant: string, id: string, crmId: string): Promise<void>;
   setDoNotContact(tenant: string, id: string, doNotContact: boolean): Promise<void>;
