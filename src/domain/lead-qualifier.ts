@@ -148,7 +148,8 @@ export class LeadQualifier {
       },
       chain,
       {
-        system: QUALIFY_PROMPT.system,
+        // Relative dates ("by June") need today's date; it is not in the cache key, so a cached answer may be a day old.
+        system: `${QUALIFY_PROMPT.system} Today is ${new Date(d.clock.now()).toISOString().slice(0, 10)}.`,
         messages: messages.map((content) => ({ role: "user" as const, content })),
         maxTokens: QUALIFY_PROMPT.maxTokens,
         outputSchema: {

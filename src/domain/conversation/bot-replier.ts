@@ -63,7 +63,8 @@ export class BotReplier {
       { task: "reply", messageCount: history.length, totalChars: chars },
       d.cloud !== undefined,
     );
-    const system = `${prompt.system}\n\nKnown so far: ${JSON.stringify(input.known ?? {})}`;
+    const today = new Date(d.clock.now()).toISOString().slice(0, 10);
+    const system = `${prompt.system} Today is ${today}.\n\nKnown so far: ${JSON.stringify(input.known ?? {})}`;
     const key = cacheKey({
       tenant: input.tenant,
       operation: `reply.${input.bot}`,
