@@ -6,6 +6,7 @@
 import type { CacheStats } from "./cache-stats.ts";
 import { type CascadeDecision, nextStep, type TierOutcome, type TierWrite } from "./tier-cascade.ts";
 import type { GuardedTier, TierAttempt } from "./tiered-cache-guarded-tier.ts";
+import type { ReadTicket } from "./tiered-cache-read-fence.ts";
 import { type CacheRead, TieredCacheError, type TierFailure } from "./tiered-cache-types.ts";
 
 /** A finished cascade: the policy's decision and, on a hit, the value. */
@@ -34,6 +35,26 @@ export async function readCascade(
   }
 }
 
+/** A hit found by {@link readFirstHit}. */
+export interface TierHit {
+  readonly tier: GuardedTier;
+  readonly value: string;
+  readonly remainingTtlMs: number;
+}
+
+/**
+ * Reads `tiers` in order up to the first hit, skipping any that fail, without recording a cascade:
+ * a distributed flight's re-reads belong to a request whose cascade was already counted.
+ */
+export async function readFirstHit(tiers: readonly GuardedTier[], key: string): Promise<TierHit | undefined> {
+  for (const tier of tiers) {
+    const read = await tier.read(key);
+    if (read.outcome.kind === "hit" && read.value !== undefined)
+      return { tier, value: read.value, remainingTtlMs: read.outcome.remainingTtlMs };
+  }
+  return undefined;
+}
+
 /** Writes `value` to each tier in `writes`; a failed write is counted, never thrown (it must not fail a read). */
 export async function writeTiers(
   tiers: readonly GuardedTier[],
@@ -49,6 +70,18 @@ export async function writeTiers(
       if (!result.ok) stats.recordWriteError(w.index);
     }),
   );
+}
+
+/** Like {@link writeTiers}, unless the read that produced `value` went stale (its key changed meanwhile). */
+export async function storeFresh(
+  tiers: readonly GuardedTier[],
+  stats: CacheStats,
+  key: string,
+  value: string,
+  writes: readonly TierWrite[],
+  ticket: ReadTicket,
+): Promise<void> {
+  if (!ticket.stale) await writeTiers(tiers, stats, key, value, writes);
 }
 
 /** Runs `call` on every tier at once; failures are counted and returned, thrown only if every tier failed. */

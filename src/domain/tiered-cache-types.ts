@@ -1,10 +1,27 @@
 /** The shapes TieredCache takes and gives, and its error. */
 import type { CacheTier } from "../ports/cache-tier.ts";
+import type { InvalidationBus } from "../ports/invalidation-bus.ts";
+import type { CircuitBreakerOptions } from "./circuit-breaker.ts";
+import type { DistributedFlightOptions } from "./tiered-cache-distributed-flight.ts";
 
 /** One tier in read order, with the longest it may hold a value for (ms, > 0). */
 export interface TierBinding {
   readonly tier: CacheTier;
   readonly ttlMs: number;
+}
+
+/** Options; every tier's breaker gets the same settings. Without bus or lock the cache is single-instance. */
+export interface TieredCacheOptions {
+  readonly breaker?: CircuitBreakerOptions;
+  /**
+   * Names of the tiers private to this instance (its L1): the ones another instance's invalidations
+   * clear, and the ones a distributed flight does not poll. Default: none (every tier is shared).
+   */
+  readonly localTiers?: readonly string[];
+  /** Announces this instance's sets and deletes, and applies the others' to the local tiers. Needs `localTiers`. */
+  readonly invalidationBus?: InvalidationBus;
+  /** One origin computation per cold key across every instance sharing the lock and the shared tiers. */
+  readonly distributedFlight?: DistributedFlightOptions;
 }
 
 /** What the origin computes: the value and, optionally, its own TTL (<= 0: serve but do not store). */
