@@ -1,0 +1,74 @@
+/**
+ * The /health peers, measured together: the bare node:http server and the bare Express 5 app, each a
+ * child process, ramped step by step in turn, then each held at 100 connections while its memory and
+ * CPU are sampled. The lead adds EnterpriseHub as one more entry of `targets` (startEnterpriseHub).
+ */
+import { runLoad } from "./autocannon-run.ts";
+import { rampRatios } from "./peer-ratio.ts";
+import { startExpressPeer, startNodeHttpPeer } from "./peers/health-peers.ts";
+import type { StartedServer } from "./peers/start-server.ts";
+import { ChildProcessProbe } from "./process-probes.ts";
+import { RAMP_STEPS, type RampRow, rampLimits, runRampComparison } from "./ramp.ts";
+import type { RampRatioTable, RampTable } from "./report-section.ts";
+import { ResourceMonitor, type ResourceReport } from "./resources.ts";
+
+/** What the suite measured. */
+export interface HealthPeerResults {
+  /** Ramp rows per target name. */
+  readonly rows: Readonly<Record<string, RampRow[]>>;
+  readonly ramps: RampTable[];
+  readonly ratios: RampRatioTable[];
+  readonly resources: ResourceReport[];
+}
+
+/** Connections at which resources are sampled (the report's "peak (100 concurrent)"). */
+export const RESOURCE_CONNECTIONS = 100;
+
+const NODE_HTTP = "node:http";
+const EXPRESS = "Express 5";
+
+/** Starts both peers, measures them, and stops them (also on failure). */
+export async function runHealthPeers(
+  quick: boolean,
+  onStep?: (target: string, row: RampRow) => void,
+): Promise<HealthPeerResults> {
+  const servers: Record<string, StartedServer> = {};
+  try {
+    servers[NODE_HTTP] = await startNodeHttpPeer();
+    servers[EXPRESS] = await startExpressPeer();
+    const monitors = Object.fromEntries(
+      Object.entries(servers).map(([name, s]) => [
+        name,
+        new ResourceMonitor(new ChildProcessProbe(s.pid, name)),
+      ]),
+    );
+    for (const monitor of Object.values(monitors)) monitor.baseline();
+    const targets = Object.fromEntries(
+      Object.entries(servers).map(([name, s]) => [name, { url: `${s.url}/health` }]),
+    );
+    const limits = rampLimits(quick);
+    const rows = await runRampComparison(targets, RAMP_STEPS, limits, { onStep });
+    // Each target alone at 100 connections while its resources are sampled: CPU not diluted by the others' turns.
+    for (const [name, monitor] of Object.entries(monitors)) {
+      await monitor.during(() =>
+        runLoad({
+          ...targets[name]!,
+          connections: RESOURCE_CONNECTIONS,
+          amount: limits.amount,
+          durationSec: limits.maxSec,
+        }),
+      );
+      monitor.after();
+    }
+    return {
+      rows,
+      ramps: Object.entries(rows).map(([name, r]) => ({ title: `GET /health — ${name} peer`, rows: r })),
+      ratios: [
+        { ours: EXPRESS, peer: NODE_HTTP, ratios: rampRatios(rows[EXPRESS] ?? [], rows[NODE_HTTP] ?? []) },
+      ],
+      resources: Object.values(monitors).map((m) => m.report()),
+    };
+  } finally {
+    await Promise.all(Object.values(servers).map((s) => s.stop()));
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The cache benchmark, real (MEASURED): the real tier stack — lru-cache L1, Redis L2, PostgreSQL L3
+ * (PGlite when DATABASE_URL is unset) — on loopback, bounded in size, replaying a seeded Zipf workload of
+ * lead queries. Hit rates come from the workload; each tier's latency is its own get on hits, timed with
+ * a real clock; the overall latency is the whole cascade for requests a tier answered.
+ */
+import type { Redis } from "ioredis";
+import { LruCacheTier } from "../../src/adapters/memory/lru-cache-tier.ts";
+import { PgliteSqlClient } from "../../src/adapters/pglite/pglite-sql-client.ts";
+import { migrate } from "../../src/adapters/postgres/migrations.ts";
+import { PostgresCacheTier } from "../../src/adapters/postgres/postgres-cache-tier.ts";
+import { PostgresSqlClient, type SqlClient } from "../../src/adapters/postgres/sql-client.ts";
+import { RedisCacheTier } from "../../src/adapters/redis/redis-cache-tier.ts";
+import { connectRedis, createRedis } from "../../src/adapters/redis/redis-connection.ts";
+import { SeededRandom } from "../../src/adapters/simulated/seeded-random.ts";
+import { SystemClock } from "../../src/adapters/system/system-clock.ts";
+import { TieredCache } from "../../src/domain/tiered-cache.ts";
+import type { CacheLookup, CacheTier } from "../../src/ports/cache-tier.ts";
+import type { CacheResult, TierName } from "../report/types.ts";
+import { figures } from "./latency-figures.ts";
+import { ZipfSampler } from "./zipf.ts";
+
+/** The workload's shape, printed in the report. */
+export const REAL_CACHE_WORKLOAD = {
+  distinctLeads: 20_000,
+  zipfExponent: 1.0,
+  l1MaxEntries: 1_000,
+  l2MaxEntries: 4_000,
+} as const;
+
+class TimedTier implements CacheTier {
+  readonly hitLatencies: number[] = [];
+  constructor(readonly inner: CacheTier) {}
+  get name() {
+    return this.inner.name;
+  }
+  async get(key: string): Promise<CacheLookup> {
+    const t0 = process.hrtime.bigint();
+    const r = await this.inner.get(key);
+    if (r.kind === "hit") this.hitLatencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    return r;
+  }
+  set(key: string, value: string, ttlMs: number) {
+    return this.inner.set(key, value, ttlMs);
+  }
+  delete(key: string) {
+    return this.inner.delete(key);
+  }
+  deleteTenant(tenant: string) {
+    return this.inner.deleteTenant(tenant);
+  }
+}
+
+/** Runs `operations` reads against real tiers; needs REDIS_URL (default local) and uses DATABASE_URL or PGlite. */
+export async function runCacheReal(
+  operations: number,
+  seed: number,
+  onStep: () => void = () => {},
+): Promise<CacheResult & { workload: typeof REAL_CACHE_WORKLOAD; l3: string }> {
+  const prefix = `eh:bench:${process.pid}:${Date.now().toString(36)}:`;
+  const schema = `bench_${process.pid}_${Date.now().toString(36)}`;
+  const redis = createRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { commandTimeoutMs: 1_000 });
+  await connectRedis(redis);
+  // L2 is bounded by entry count here (a shared Redis has no per-prefix maxmemory): a sorted set of recent keys.
+  const l2 = new BoundedRedisTier(
+    new RedisCacheTier(redis, { prefix }),
+    redis,
+    `${prefix}recent`,
+    REAL_CACHE_WORKLOAD.l2MaxEntries,
+  );
+  const dbUrl = process.env.DATABASE_URL;
+  const sql: SqlClient = dbUrl
+    ? new PostgresSqlClient({ connectionString: dbUrl, schema })
+    : await PgliteSqlClient.open();
+  if (dbUrl) await sql.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await migrate(sql);
+  const clock = new SystemClock();
+  const tiers = [
+    new TimedTier(new LruCacheTier({ name: "L1", maxEntries: REAL_CACHE_WORKLOAD.l1MaxEntries })),
+    new TimedTier(l2),
+    new TimedTier(new PostgresCacheTier(sql, clock)),
+  ];
+  const cache = new TieredCache(
+    tiers.map((tier, i) => ({ tier, ttlMs: [300_000, 3_600_000, 86_400_000][i]! })),
+    clock,
+  );
+  const zipf = new ZipfSampler(
+    REAL_CACHE_WORKLOAD.distinctLeads,
+    REAL_CACHE_WORKLOAD.zipfExponent,
+    new SeededRandom(seed).fork("zipf"),
+  );
+  const value = JSON.stringify({
+    qualification: { intent: "buy", intentConfidence: 0.9, timeline: "0-3m", financing: "pre_approved" },
+    model: "claude-sonnet-4-5",
+  });
+  const hitLatency: number[] = [];
+  try {
+    for (let i = 0; i < operations; i++) {
+      const key = `bench:qualify:lead${zipf.next()}`;
+      const t0 = process.hrtime.bigint();
+      const read = await cache.getOrCompute(key, async () => ({ value }));
+      if (read.source !== "origin") hitLatency.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      onStep();
+    }
+    const stats = cache.stats();
+    return {
+      operations,
+      tiers: tiers.map((t, i) => {
+        const s = stats.tiers[i]!;
+        return {
+          tier: t.name as TierName,
+          lookups: s.lookups,
+          hits: s.hits,
+          hitRate: s.hits / operations,
+          latency: figures(t.hitLatencies, "measured"),
+        };
+      }),
+      overall: {
+        hits: stats.hits,
+        hitRate: stats.hits / operations,
+        latency: figures(hitLatency, "measured"),
+      },
+      misses: operations - stats.hits,
+      originLatency: figures([], "measured"),
+      workload: REAL_CACHE_WORKLOAD,
+      l3: dbUrl ? "postgres" : "pglite",
+    };
+  } finally {
+    await l2.clear();
+    await redis.quit();
+    if (dbUrl) await sql.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await sql.close();
+  }
+}
+
+/** A Redis tier holding at most `max` keys of this run: the least recently written are evicted. */
+class BoundedRedisTier implements CacheTier {
+  #writes = 0;
+  constructor(
+    private readonly inner: RedisCacheTier,
+    private readonly redis: Redis,
+    private readonly recent: string,
+    private readonly max: number,
+  ) {}
+  get name() {
+    return this.inner.name;
+  }
+  get(key: string) {
+    return this.inner.get(key);
+  }
+  async set(key: string, value: string, ttlMs: number) {
+    await this.inner.set(key, value, ttlMs);
+    await this.redis.zadd(this.recent, ++this.#writes, key);
+    const excess = (await this.redis.zcard(this.recent)) - this.max;
+    if (excess > 0) {
+      const old = await this.redis.zpopmin(this.recent, excess);
+      for (let i = 0; i < old.length; i += 2) await this.inner.delete(old[i]!);
+    }
+  }
+  delete(key: string) {
+    return this.inner.delete(key);
+  }
+  deleteTenant(tenant: string) {
+    return this.inner.deleteTenant(tenant);
+  }
+  async clear() {
+    await this.inner.deleteTenant("bench");
+    await this.redis.del(this.recent);
+  }
+}
