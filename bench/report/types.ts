@@ -70,6 +70,8 @@ export interface CacheResult {
   readonly misses: number;
   /** What a miss costs at the origin (the LLM path): used for the "without cache" comparison. */
   readonly originLatency: LatencyFigures;
+  /** How the workload was made (real mode: key count, skew, tier sizes), printed with the tier table. */
+  readonly workload?: string;
 }
 
 /** The orchestrator's phases, timed on the real CPU. */

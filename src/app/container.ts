@@ -6,11 +6,15 @@
  * - simulated (EH_ADAPTERS=simulated): the deterministic twin on a virtual clock and a seeded PRNG.
  */
 import "reflect-metadata";
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { Container } from "inversify";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { ClaudeLanguageModel } from "../adapters/claude/claude-language-model.ts";
+import { tagsToAdd } from "../adapters/ghl/ghl-contact-body.ts";
 import { GhlCrmGateway } from "../adapters/ghl/ghl-crm-gateway.ts";
 import { LruCacheTier } from "../adapters/memory/lru-cache-tier.ts";
 import { MemoryContactStore } from "../adapters/memory/memory-contact-store.ts";
@@ -25,10 +29,12 @@ import { migrate } from "../adapters/postgres/migrations.ts";
 import { PostgresCacheTier } from "../adapters/postgres/postgres-cache-tier.ts";
 import { PostgresContactStore } from "../adapters/postgres/postgres-contact-store.ts";
 import { PostgresConversationStore } from "../adapters/postgres/postgres-conversation-store.ts";
+import { PostgresCrmOutbox, PostgresOutboxTransaction } from "../adapters/postgres/postgres-crm-outbox.ts";
 import { PostgresCostLedger } from "../adapters/postgres/postgres-cost-ledger.ts";
 import { PostgresErasureLog } from "../adapters/postgres/postgres-erasure-log.ts";
 import { PostgresLeadStore } from "../adapters/postgres/postgres-lead-store.ts";
 import { PostgresSqlClient, type SqlClient } from "../adapters/postgres/sql-client.ts";
+import { StoreUnavailableError } from "../adapters/postgres/store-unavailable-error.ts";
 import { RedisCacheTier } from "../adapters/redis/redis-cache-tier.ts";
 import { connectRedis, createRedis } from "../adapters/redis/redis-connection.ts";
 import { RedisRateLimiter } from "../adapters/redis/redis-rate-limiter.ts";
@@ -42,6 +48,7 @@ import { CryptoRandom } from "../adapters/system/crypto-random.ts";
 import { SystemClock } from "../adapters/system/system-clock.ts";
 import { ContactPrivacy } from "../domain/contact-privacy.ts";
 import { ContactSync } from "../domain/contact-sync.ts";
+import { CrmOutboxSender } from "../domain/crm-outbox-sender.ts";
 import { BotReplier } from "../domain/conversation/bot-replier.ts";
 import { Conversations } from "../domain/conversation/conversations.ts";
 import { PRICE_PROFILES } from "../domain/cost/price-table.ts";
@@ -55,6 +62,7 @@ import { CONTACT_STORE, type ContactStore } from "../ports/contact-store.ts";
 import { CONVERSATION_STORE, type ConversationStore } from "../ports/conversation-store.ts";
 import { COST_LEDGER, type CostLedger } from "../ports/cost-ledger.ts";
 import { CRM_GATEWAY, type CrmGateway } from "../ports/crm-gateway.ts";
+import { CRM_OUTBOX, type CrmOutbox, OUTBOX_TRANSACTION, type OutboxTransaction } from "../ports/crm-outbox.ts";
 import { ERASURE_LOG, type ErasureLog } from "../ports/erasure-log.ts";
 import { FALLBACK_MODEL, LANGUAGE_MODEL, type LanguageModel } from "../ports/language-model.ts";
 import { LEAD_STORE, type LeadStore } from "../ports/lead-store.ts";
@@ -73,6 +81,7 @@ export const APP = {
   cache: Symbol.for("eh.app.TieredCache"),
   qualifier: Symbol.for("eh.app.LeadQualifier"),
   contactSync: Symbol.for("eh.app.ContactSync"),
+  crmOutboxSender: Symbol.for("eh.app.CrmOutboxSender"),
   conversations: Symbol.for("eh.app.Conversations"),
   privacy: Symbol.for("eh.app.ContactPrivacy"),
   probes: Symbol.for("eh.app.Probes"),
@@ -154,7 +163,7 @@ export async function compose(
           applicationName: "enterprisehub",
           onIdleError: rateLimitedWarn(logger, "postgres"),
         })
-      : await PgliteSqlClient.open({ dataDir: join(config.DATA_DIR, "pglite") });
+      : await openPglite(join(config.DATA_DIR, "pglite"));
     await migrateWhenReachable(sql, logger, config.DATABASE_URL ? config.DATABASE_SCHEMA : undefined);
     const s = sql;
     closers.push(() => s.close());
@@ -201,6 +210,7 @@ export async function compose(
     );
   }
   parts.push(`crm=${simulated ? "simulated" : config.GHL_TOKEN ? "gohighlevel" : "local-only"}`);
+  if (sql && c.isBound(CRM_GATEWAY)) bindCrmOutbox(c, config, sql, logger);
 
   c.bind<RateLimiter>(RATE_LIMITER).toConstantValue(
     redis ? new RedisRateLimiter(redis, envPrefix) : new MemoryRateLimiter(),
@@ -241,7 +251,14 @@ export async function compose(
   c.bind(APP.contactSync).toResolvedValue(
     (contacts: ContactStore, clk: Clock) => {
       const crm = c.isBound(CRM_GATEWAY) ? c.get<CrmGateway>(CRM_GATEWAY) : undefined;
-      return new ContactSync({ contacts, clock: clk, ...(crm ? { crm } : {}) });
+      // With an outbox (a real CRM and a database), contacts are queued durably; else the CRM is called inline.
+      const outbox = c.isBound(OUTBOX_TRANSACTION)
+        ? {
+            transaction: c.get<OutboxTransaction>(OUTBOX_TRANSACTION),
+            queued: () => c.get<CrmOutboxSender>(APP.crmOutboxSender).wake(),
+          }
+        : undefined;
+      return new ContactSync({ contacts, clock: clk, ...(crm ? { crm } : {}), ...(outbox ? { outbox } : {}) });
     },
     [CONTACT_STORE, CLOCK],
   );
@@ -316,6 +333,47 @@ export async function compose(
       for (const close of closers.reverse()) await close().catch(() => {});
     },
   };
+}
+
+/**
+ * The durable CRM outbox in the database and its background sender (started and stopped by the
+ * service). GoHighLevel spends one request per upsert plus one to add tags, against the window.
+ */
+function bindCrmOutbox(c: Container, config: Config, sql: SqlClient, logger: Logger): void {
+  c.bind<CrmOutbox>(CRM_OUTBOX).toConstantValue(new PostgresCrmOutbox(sql));
+  c.bind<OutboxTransaction>(OUTBOX_TRANSACTION).toConstantValue(new PostgresOutboxTransaction(sql));
+  const warn = rateLimitedWarn(logger, "crm outbox");
+  c.bind(APP.crmOutboxSender).toResolvedValue(
+    (outbox: CrmOutbox, crm: CrmGateway, contacts: ContactStore, clock: Clock, random: Random) =>
+      new CrmOutboxSender(
+        {
+          outbox,
+          crm,
+          contacts,
+          clock,
+          random,
+          observer: {
+            error: (err) => warn(err instanceof Error ? err : new Error(String(err))),
+            deadLetter: (entry, reason) =>
+              logger.warn({ tenant: entry.tenant, contactId: entry.contactId, reason }, "crm outbox: gave up"),
+          },
+        },
+        {
+          owner: `${hostname()}:${process.pid}:${randomUUID()}`,
+          rateLimit: config.CRM_RATE_LIMIT,
+          windowMs: config.CRM_RATE_WINDOW_MS,
+          batchSize: config.CRM_OUTBOX_BATCH_SIZE,
+          leaseMs: config.CRM_OUTBOX_LEASE_MS,
+          pollMs: config.CRM_OUTBOX_POLL_MS,
+          maxAttempts: config.CRM_OUTBOX_MAX_ATTEMPTS,
+          baseBackoffMs: config.CRM_RETRY_BASE_MS,
+          maxBackoffMs: config.CRM_RETRY_MAX_MS,
+          rateLimitWaitMs: config.CRM_RATE_WINDOW_MS,
+          requestsPerContact: (contact) => 1 + (tagsToAdd(contact).length > 0 ? 1 : 0),
+        },
+      ),
+    [CRM_OUTBOX, CRM_GATEWAY, CONTACT_STORE, CLOCK, RANDOM],
+  );
 }
 
 function bindStores(
@@ -419,6 +477,12 @@ function probesFor(config: Config, redis: Redis | undefined, sql: SqlClient | un
     check: async () => {},
   });
   return probes;
+}
+
+/** Opens PGlite persisted in `dir` (created if missing). */
+async function openPglite(dir: string): Promise<SqlClient> {
+  mkdirSync(dir, { recursive: true });
+  return PgliteSqlClient.open({ dataDir: dir });
 }
 
 /** Applies migrations; when the database is down at start-up, keeps trying in the background. */

@@ -83,6 +83,7 @@ export function cacheSection(report: Report): string[] {
     "",
     `${formatNumber(operations, 0)} operations, seed=${config.seed}.`,
     "",
+    ...(cache.workload ? [`Workload: ${cache.workload}`, ""] : []),
     ...fenced(flowDiagram(report)),
     "",
     "### 3.2 Per-Tier Performance",
