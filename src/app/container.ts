@@ -29,14 +29,16 @@ import { migrate } from "../adapters/postgres/migrations.ts";
 import { PostgresCacheTier } from "../adapters/postgres/postgres-cache-tier.ts";
 import { PostgresContactStore } from "../adapters/postgres/postgres-contact-store.ts";
 import { PostgresConversationStore } from "../adapters/postgres/postgres-conversation-store.ts";
-import { PostgresCrmOutbox, PostgresOutboxTransaction } from "../adapters/postgres/postgres-crm-outbox.ts";
 import { PostgresCostLedger } from "../adapters/postgres/postgres-cost-ledger.ts";
+import { PostgresCrmOutbox, PostgresOutboxTransaction } from "../adapters/postgres/postgres-crm-outbox.ts";
 import { PostgresErasureLog } from "../adapters/postgres/postgres-erasure-log.ts";
 import { PostgresLeadStore } from "../adapters/postgres/postgres-lead-store.ts";
 import { PostgresSqlClient, type SqlClient } from "../adapters/postgres/sql-client.ts";
 import { StoreUnavailableError } from "../adapters/postgres/store-unavailable-error.ts";
 import { RedisCacheTier } from "../adapters/redis/redis-cache-tier.ts";
 import { connectRedis, createRedis } from "../adapters/redis/redis-connection.ts";
+import { RedisInvalidationBus } from "../adapters/redis/redis-invalidation-bus.ts";
+import { RedisLock } from "../adapters/redis/redis-lock.ts";
 import { RedisRateLimiter } from "../adapters/redis/redis-rate-limiter.ts";
 import { latencyFromP99 } from "../adapters/simulated/log-normal.ts";
 import { SeededRandom } from "../adapters/simulated/seeded-random.ts";
@@ -48,21 +50,26 @@ import { CryptoRandom } from "../adapters/system/crypto-random.ts";
 import { SystemClock } from "../adapters/system/system-clock.ts";
 import { ContactPrivacy } from "../domain/contact-privacy.ts";
 import { ContactSync } from "../domain/contact-sync.ts";
-import { CrmOutboxSender } from "../domain/crm-outbox-sender.ts";
 import { BotReplier } from "../domain/conversation/bot-replier.ts";
 import { Conversations } from "../domain/conversation/conversations.ts";
 import { PRICE_PROFILES } from "../domain/cost/price-table.ts";
+import { CrmOutboxSender } from "../domain/crm-outbox-sender.ts";
 import { LeadQualifier } from "../domain/lead-qualifier.ts";
 import type { CacheTierKind } from "../domain/request-cost.ts";
 import { DEFAULT_RETRY_POLICY } from "../domain/retry-policy.ts";
-import { TieredCache } from "../domain/tiered-cache.ts";
+import { TieredCache, type TieredCacheOptions } from "../domain/tiered-cache.ts";
 import type { CacheTier } from "../ports/cache-tier.ts";
 import { CLOCK, type Clock } from "../ports/clock.ts";
 import { CONTACT_STORE, type ContactStore } from "../ports/contact-store.ts";
 import { CONVERSATION_STORE, type ConversationStore } from "../ports/conversation-store.ts";
 import { COST_LEDGER, type CostLedger } from "../ports/cost-ledger.ts";
 import { CRM_GATEWAY, type CrmGateway } from "../ports/crm-gateway.ts";
-import { CRM_OUTBOX, type CrmOutbox, OUTBOX_TRANSACTION, type OutboxTransaction } from "../ports/crm-outbox.ts";
+import {
+  CRM_OUTBOX,
+  type CrmOutbox,
+  OUTBOX_TRANSACTION,
+  type OutboxTransaction,
+} from "../ports/crm-outbox.ts";
 import { ERASURE_LOG, type ErasureLog } from "../ports/erasure-log.ts";
 import { FALLBACK_MODEL, LANGUAGE_MODEL, type LanguageModel } from "../ports/language-model.ts";
 import { LEAD_STORE, type LeadStore } from "../ports/lead-store.ts";
@@ -216,8 +223,27 @@ export async function compose(
     redis ? new RedisRateLimiter(redis, envPrefix) : new MemoryRateLimiter(),
   );
 
+  // Several instances share Redis: keep their L1s coherent and compute a cold key once across them.
+  let coherence: TieredCacheOptions = {};
+  if (redis) {
+    const bus = new RedisInvalidationBus(redis, {
+      prefix: `${envPrefix}bus:`,
+      connectionName: "enterprisehub-bus",
+    });
+    await bus.connect();
+    closers.push(async () => bus.close());
+    coherence = {
+      localTiers: ["L1"],
+      invalidationBus: bus,
+      distributedFlight: { lock: new RedisLock(redis, { prefix: `${envPrefix}lock:` }) },
+    };
+  }
   c.bind(APP.cache).toResolvedValue(
-    (t: TierSetup, clk: Clock) => new TieredCache(t.bindings, clk),
+    (t: TierSetup, clk: Clock) => {
+      const cache = new TieredCache(t.bindings, clk, coherence);
+      closers.push(async () => cache.close());
+      return cache;
+    },
     [APP.tiers, CLOCK],
   );
   c.bind(APP.qualifier).toResolvedValue(
@@ -258,7 +284,12 @@ export async function compose(
             queued: () => c.get<CrmOutboxSender>(APP.crmOutboxSender).wake(),
           }
         : undefined;
-      return new ContactSync({ contacts, clock: clk, ...(crm ? { crm } : {}), ...(outbox ? { outbox } : {}) });
+      return new ContactSync({
+        contacts,
+        clock: clk,
+        ...(crm ? { crm } : {}),
+        ...(outbox ? { outbox } : {}),
+      });
     },
     [CONTACT_STORE, CLOCK],
   );
@@ -355,7 +386,10 @@ function bindCrmOutbox(c: Container, config: Config, sql: SqlClient, logger: Log
           observer: {
             error: (err) => warn(err instanceof Error ? err : new Error(String(err))),
             deadLetter: (entry, reason) =>
-              logger.warn({ tenant: entry.tenant, contactId: entry.contactId, reason }, "crm outbox: gave up"),
+              logger.warn(
+                { tenant: entry.tenant, contactId: entry.contactId, reason },
+                "crm outbox: gave up",
+              ),
           },
         },
         {

@@ -30,7 +30,8 @@ server.listen(config.PORT, config.HOST, () => {
   const addr = server.address();
   const port = typeof addr === "object" && addr ? addr.port : config.PORT;
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
-  logger.info({ event: "listening", url }, `listening on ${url}`);
+  // Always printed, whatever LOG_LEVEL: supervisors and the load tests read this line to find the port.
+  process.stdout.write(`${JSON.stringify({ event: "listening", url })}\n`);
   if (generated) {
     process.stderr.write(
       [
