@@ -3,6 +3,7 @@
  * message naming the variable; nothing else in the code base reads process.env.
  */
 import { z } from "zod";
+import { isValidTimeZone } from "../domain/compliance/local-time.ts";
 
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number().int().min(min).max(max).default(def);
@@ -64,6 +65,18 @@ const Env = z
     GHL_TOKEN: z.string().min(1).optional(),
     GHL_BASE_URL: z.url().default("https://services.leadconnectorhq.com"),
     GHL_LOCATION_ID: z.string().min(1).optional(),
+    /** The CRM outbox's sender: requests per window to one location (GoHighLevel: 100 per 10 s). */
+    CRM_RATE_LIMIT: int(100, 1, 10_000),
+    CRM_RATE_WINDOW_MS: int(10_000, 10, 3_600_000),
+    /** Contacts claimed per pass, and how long a claim holds before another instance may take it over. */
+    CRM_OUTBOX_BATCH_SIZE: int(10, 1, 100),
+    CRM_OUTBOX_LEASE_MS: int(60_000, 100, 3_600_000),
+    /** How often an idle sender looks for work (other instances' contacts, expired leases). */
+    CRM_OUTBOX_POLL_MS: int(1_000, 10, 60_000),
+    /** Failed deliveries before a contact goes to the dead letters; backoff doubles from base up to max. */
+    CRM_OUTBOX_MAX_ATTEMPTS: int(8, 1, 100),
+    CRM_RETRY_BASE_MS: int(1_000, 1, 600_000),
+    CRM_RETRY_MAX_MS: int(300_000, 1, 3_600_000),
     API_KEYS: ApiKeys.optional(),
     L1_TTL_MS: int(5 * 60_000, 1),
     L2_TTL_MS: int(60 * 60_000, 1),
@@ -74,6 +87,11 @@ const Env = z
     BODY_LIMIT_BYTES: int(256 * 1024, 1024, 50 * 1024 * 1024),
     PRICE_PROFILE: z.enum(["list-2026", "report-2026-02"]).default("list-2026"),
     HANDOFF_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
+    /** Quiet hours (8 am–9 pm) for a lead who gave no time zone are counted in this one. */
+    DEFAULT_TIME_ZONE: z
+      .string()
+      .default("America/Los_Angeles")
+      .refine(isValidTimeZone, "an IANA time zone such as America/Los_Angeles"),
     LICENSEE_NAME: z.string().min(1).default("EnterpriseHub Realty"),
     DRE_LICENSE: z
       .string()
@@ -83,6 +101,10 @@ const Env = z
   .refine((e) => !e.GHL_TOKEN || e.GHL_LOCATION_ID, {
     message: "GHL_LOCATION_ID is required when GHL_TOKEN is set",
     path: ["GHL_LOCATION_ID"],
+  })
+  .refine((e) => e.CRM_RETRY_MAX_MS >= e.CRM_RETRY_BASE_MS, {
+    message: "CRM_RETRY_MAX_MS must be at least CRM_RETRY_BASE_MS",
+    path: ["CRM_RETRY_MAX_MS"],
   });
 
 export type Config = z.infer<typeof Env>;

@@ -23,6 +23,8 @@ export interface ConversationRecord {
   id: string;
   tenant: string;
   contactId?: string;
+  /** The lead's IANA time zone (e.g. "America/Denver"), when known: quiet hours are counted in it. */
+  timeZone?: string;
   currentBot: BotName;
   /** Bots in the order they held the conversation, starting with "lead". */
   visited: BotName[];

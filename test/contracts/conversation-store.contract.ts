@@ -24,6 +24,7 @@ export function describeConversationStoreContract(
       id: `conv-${++n}`,
       tenant: tenantId,
       contactId: "c1",
+      timeZone: "America/Denver",
       currentBot: "buyer",
       visited: ["lead", "buyer"],
       handoffs: [
@@ -51,7 +52,7 @@ export function describeConversationStoreContract(
 
     it("keeps a conversation without contact or qualification free of those fields", async () => {
       const store = await make();
-      const { contactId: _c, qualification: _q, ...record } = conversation(tenant());
+      const { contactId: _c, qualification: _q, timeZone: _z, ...record } = conversation(tenant());
       await store.create(record);
       const got = await store.get(record.tenant, record.id);
       expect(got).toEqual(record);

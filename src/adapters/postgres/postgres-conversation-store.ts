@@ -14,6 +14,7 @@ interface ConversationRow {
   tenant: string;
   id: string;
   contact_id: string | null;
+  time_zone: string | null;
   current_bot: BotName;
   visited: BotName[];
   handoffs: HandoffRecord[];
@@ -26,11 +27,11 @@ interface ConversationRow {
 }
 
 const COLUMNS = `tenant, id, contact_id, current_bot, visited, handoffs, messages, qualification, status,
-                 created_at, updated_at, version`;
+                 created_at, updated_at, version, time_zone`;
 
 const INSERT = `
   INSERT INTO conversations (${COLUMNS})
-  VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10, $11, $12)
+  VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13)
   ON CONFLICT (tenant, id) DO NOTHING
   RETURNING id`;
 
@@ -38,7 +39,7 @@ const INSERT = `
 const SAVE = `
   UPDATE conversations SET
     contact_id = $3, current_bot = $4, visited = $5::jsonb, handoffs = $6::jsonb, messages = $7::jsonb,
-    qualification = $8::jsonb, status = $9, created_at = $10, updated_at = $11, version = $12
+    qualification = $8::jsonb, status = $9, created_at = $10, updated_at = $11, version = $12, time_zone = $13
   WHERE tenant = $1 AND id = $2 AND version = $12 - 1
   RETURNING id`;
 
@@ -56,6 +57,7 @@ function toParams(record: ConversationRecord): SqlParam[] {
     record.createdAt,
     record.updatedAt,
     record.version,
+    record.timeZone ?? null,
   ];
 }
 
@@ -64,6 +66,7 @@ function toRecord(row: ConversationRow): ConversationRecord {
     id: row.id,
     tenant: row.tenant,
     ...(row.contact_id !== null && { contactId: row.contact_id }),
+    ...(row.time_zone !== null && { timeZone: row.time_zone }),
     currentBot: row.current_bot,
     visited: row.visited,
     handoffs: row.handoffs,

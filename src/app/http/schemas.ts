@@ -1,7 +1,12 @@
 /** Request bodies of the API, validated with zod; the OpenAPI document is generated from these. */
 import { z } from "zod";
+import { isValidTimeZone } from "../../domain/compliance/local-time.ts";
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+// PostgreSQL text and JSONB reject NUL and unpaired UTF-16 surrogates: refused here, as a 400, not a 500 later.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const storable = (s: string): boolean => !s.includes("\u0000") && !LONE_SURROGATE.test(s);
+const text = (max: number) =>
+  z.string().trim().min(1).max(max).refine(storable, "must be valid Unicode text without NUL characters");
 const phone = z
   .string()
   .trim()
@@ -16,7 +21,7 @@ export const LeadInput = z
     email: email.optional(),
     phone: phone.optional(),
     source: text(100).optional(),
-    timezone: text(64).optional(),
+    timezone: text(64).refine(isValidTimeZone, "an IANA time zone such as America/Denver").optional(),
   })
   .strict();
 

@@ -6,6 +6,7 @@ import type { Qualification } from "../../ports/qualification.ts";
 import { type ComplianceAction, guardReply } from "../compliance/compliance-guard.ts";
 import type { DisclosureConfig } from "../compliance/disclosure.ts";
 import { consentAfterInbound } from "../compliance/messaging-consent.ts";
+import { mayContactAt, nextAllowedAt } from "../compliance/quiet-hours.ts";
 import { formatUsd } from "../cost/money.ts";
 import {
   applyHandoff,
@@ -27,7 +28,15 @@ export interface LeadDetails {
   email?: string;
   phone?: string;
   source?: string;
+  /** The lead's IANA time zone, for quiet hours. */
+  timezone?: string;
 }
+
+/** What a follow-up attempt did: sent now, or held (quiet hours, opted out) with when it may go. */
+export type FollowUpResult =
+  | { sent: true; bot: BotName; text: string }
+  | { sent: false; reason: "quiet_hours"; nextAllowedAt: string; timeZone: string }
+  | { sent: false; reason: "opted_out" };
 
 export interface TurnResult {
   conversationId: string;
@@ -50,6 +59,8 @@ export interface ConversationsDeps {
   clock: Clock;
   compliance: DisclosureConfig;
   handoff?: Partial<HandoffPolicy>;
+  /** Quiet hours are counted in the lead's time zone, or this one when the lead gave none. */
+  defaultTimeZone: string;
 }
 
 /**
@@ -72,6 +83,7 @@ export class Conversations {
       id,
       tenant,
       ...(contactId ? { contactId } : {}),
+      ...(lead.timezone ? { timeZone: lead.timezone } : {}),
       currentBot: "lead",
       visited: ["lead"],
       handoffs: [],
@@ -203,6 +215,36 @@ export class Conversations {
     };
   }
 
+  /**
+   * A follow-up the service sends on its own (no message from the lead to answer): only between 8 am and
+   * 9 pm in the lead's time zone, never to a lead who opted out; held otherwise, with the next allowed time.
+   */
+  async followUp(tenant: string, id: string): Promise<FollowUpResult> {
+    const d = this.#d;
+    const conv = await this.get(tenant, id);
+    if (conv.status === "closed") return { sent: false, reason: "opted_out" };
+    const now = d.clock.now();
+    const timeZone = conv.timeZone ?? d.defaultTimeZone;
+    if (!mayContactAt(now, timeZone)) {
+      return {
+        sent: false,
+        reason: "quiet_hours",
+        nextAllowedAt: new Date(nextAllowedAt(now, timeZone)).toISOString(),
+        timeZone,
+      };
+    }
+    const isFirstOutbound = !conv.messages.some((m) => m.role === "bot");
+    const guarded = guardReply({
+      reply: FOLLOW_UPS[conv.currentBot],
+      leadText: "",
+      conversation: { isFirstOutbound, optedOut: false },
+      cfg: d.compliance,
+    });
+    conv.messages.push({ role: "bot", bot: conv.currentBot, text: guarded.text, at: now });
+    await this.#save(conv, now);
+    return { sent: true, bot: conv.currentBot, text: guarded.text };
+  }
+
   /** The whole conversation: history, handoffs with reasons, current qualification. */
   async get(tenant: string, id: string): Promise<ConversationRecord> {
     const conv = await this.#d.store.get(tenant, id);
@@ -245,5 +287,12 @@ export class Conversations {
       .catch(() => undefined);
   }
 }
+
+const FOLLOW_UPS: Readonly<Record<BotName, string>> = {
+  lead: "Just checking in — are you thinking of buying, selling, or both? Happy to help either way.",
+  buyer:
+    "Just checking in on your home search — would you like me to line up a few listings or book a showing?",
+  seller: "Just checking in — would a free valuation of your home be helpful?",
+};
 
 const zeroCost = () => ({ llmMicros: 0, infraMicros: 0, totalMicros: 0, total: formatUsd(0) });

@@ -22,6 +22,11 @@ export function conversationRoutes(conversations: Conversations): Router {
       await conversations.send(res.locals.tenant as string, id, res.locals.requestId as string, body.text),
     );
   });
+  r.post("/api/conversations/:id/follow-ups", async (req, res) => {
+    const id = validate(Id, req.params.id, "path.id");
+    const result = await conversations.followUp(res.locals.tenant as string, id);
+    res.status(result.sent ? 201 : 202).json(result);
+  });
   r.get("/api/conversations/:id", async (req, res) => {
     const id = validate(Id, req.params.id, "path.id");
     const c = await conversations.get(res.locals.tenant as string, id);
