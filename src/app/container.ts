@@ -327,6 +327,7 @@ export async function compose(
         clock: clk,
         compliance: { licenseeName: config.LICENSEE_NAME, dreLicense: config.DRE_LICENSE },
         handoff: { threshold: config.HANDOFF_THRESHOLD },
+        defaultTimeZone: config.DEFAULT_TIME_ZONE,
       });
     },
     [
