@@ -57,7 +57,10 @@ async function shutdown(signal: string): Promise<void> {
     server.closeAllConnections();
   }, 10_000);
   force.unref();
+  // Keep-alive connections become idle once their last response is sent: close them as they do.
+  const reaper = setInterval(() => server.closeIdleConnections(), 100);
   server.close(async () => {
+    clearInterval(reaper);
     await service.close();
     logger.info("stopped");
     process.exit(0);
