@@ -15,9 +15,10 @@ import { connectRedis, createRedis } from "../../src/adapters/redis/redis-connec
 import { SeededRandom } from "../../src/adapters/simulated/seeded-random.ts";
 import { SystemClock } from "../../src/adapters/system/system-clock.ts";
 import { TieredCache } from "../../src/domain/tiered-cache.ts";
-import type { CacheLookup, CacheTier } from "../../src/ports/cache-tier.ts";
+import type { CacheTier } from "../../src/ports/cache-tier.ts";
 import type { CacheResult, TierName } from "../report/types.ts";
 import { figures } from "./latency-figures.ts";
+import { realMs, TimedTier } from "./timed-tier.ts";
 import { ZipfSampler } from "./zipf.ts";
 
 /** The workload's shape, printed in the report. */
@@ -27,30 +28,6 @@ export const REAL_CACHE_WORKLOAD = {
   l1MaxEntries: 1_000,
   l2MaxEntries: 4_000,
 } as const;
-
-class TimedTier implements CacheTier {
-  readonly hitLatencies: number[] = [];
-  timing = false;
-  constructor(readonly inner: CacheTier) {}
-  get name() {
-    return this.inner.name;
-  }
-  async get(key: string): Promise<CacheLookup> {
-    const t0 = process.hrtime.bigint();
-    const r = await this.inner.get(key);
-    if (r.kind === "hit" && this.timing) this.hitLatencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    return r;
-  }
-  set(key: string, value: string, ttlMs: number) {
-    return this.inner.set(key, value, ttlMs);
-  }
-  delete(key: string) {
-    return this.inner.delete(key);
-  }
-  deleteTenant(tenant: string) {
-    return this.inner.deleteTenant(tenant);
-  }
-}
 
 /** Runs `operations` reads against real tiers; needs REDIS_URL (default local) and uses DATABASE_URL or PGlite. */
 export async function runCacheReal(
@@ -82,9 +59,9 @@ export async function runCacheReal(
   await migrate(sql);
   const clock = new SystemClock();
   const tiers = [
-    new TimedTier(new LruCacheTier({ name: "L1", maxEntries: REAL_CACHE_WORKLOAD.l1MaxEntries })),
-    new TimedTier(l2),
-    new TimedTier(new PostgresCacheTier(sql, clock)),
+    new TimedTier(new LruCacheTier({ name: "L1", maxEntries: REAL_CACHE_WORKLOAD.l1MaxEntries }), realMs),
+    new TimedTier(l2, realMs),
+    new TimedTier(new PostgresCacheTier(sql, clock), realMs),
   ];
   const cache = new TieredCache(
     tiers.map((tier, i) => ({ tier, ttlMs: [300_000, 3_600_000, 86_400_000][i]! })),
@@ -102,6 +79,7 @@ export async function runCacheReal(
   const hitLatency: number[] = [];
   const hitsAt = new Map<string, number>();
   try {
+    for (const t of tiers) t.timing = false;
     // Warm-up: the same workload, untimed and uncounted, so the figures describe a steady state, not a cold start.
     for (let i = 0; i < operations; i++)
       await cache.getOrCompute(`bench:qualify:lead${zipf.next()}`, async () => ({ value }));

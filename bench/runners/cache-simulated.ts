@@ -9,11 +9,11 @@ import { SeededRandom } from "../../src/adapters/simulated/seeded-random.ts";
 import { SimulatedCacheTier } from "../../src/adapters/simulated/simulated-cache-tier.ts";
 import { VirtualClock } from "../../src/adapters/simulated/virtual-clock.ts";
 import { TieredCache } from "../../src/domain/tiered-cache.ts";
-import type { CacheLookup, CacheTier } from "../../src/ports/cache-tier.ts";
 import { ENDPOINT_LATENCY, TIER_HIT_RATIOS, TIER_LATENCY } from "../calibration.ts";
 import type { CacheResult, TierName } from "../report/types.ts";
 import { TIER_NAMES } from "../report/types.ts";
 import { figures } from "./latency-figures.ts";
+import { realMs, TimedTier } from "./timed-tier.ts";
 
 const TTL_MS = { L1: 300_000, L2: 3_600_000, L3: 86_400_000 } as const;
 const CACHED_VALUE = JSON.stringify({
@@ -22,31 +22,6 @@ const CACHED_VALUE = JSON.stringify({
 });
 
 /** Records how long each hit took at one tier, on the virtual clock. */
-class TimedTier implements CacheTier {
-  readonly hitLatencies: number[] = [];
-  constructor(
-    readonly inner: CacheTier,
-    private readonly clock: VirtualClock,
-  ) {}
-  get name() {
-    return this.inner.name;
-  }
-  async get(key: string): Promise<CacheLookup> {
-    const t0 = this.clock.now();
-    const r = await this.inner.get(key);
-    if (r.kind === "hit") this.hitLatencies.push(this.clock.now() - t0);
-    return r;
-  }
-  set(key: string, value: string, ttlMs: number) {
-    return this.inner.set(key, value, ttlMs);
-  }
-  delete(key: string) {
-    return this.inner.delete(key);
-  }
-  deleteTenant(tenant: string) {
-    return this.inner.deleteTenant(tenant);
-  }
-}
 
 /** Runs `operations` cache reads with seed `seed`; `onStep` is called after each. */
 export async function runCacheSimulated(
@@ -66,7 +41,7 @@ export async function runCacheSimulated(
           latency: TIER_LATENCY[name],
           ratio: { hitRatio: TIER_HIT_RATIOS[name], ttlMs: TTL_MS[name], synthesize: () => CACHED_VALUE },
         }),
-        clock,
+        () => clock.now(),
       ),
   );
   const cache = new TieredCache(

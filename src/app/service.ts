@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { ContactPrivacy } from "../domain/contact-privacy.ts";
 import type { ContactSync } from "../domain/contact-sync.ts";
 import type { Conversations } from "../domain/conversation/conversations.ts";
+import type { CrmOutboxSender } from "../domain/crm-outbox-sender.ts";
 import type { LeadQualifier } from "../domain/lead-qualifier.ts";
 import type { TieredCache } from "../domain/tiered-cache.ts";
 import { COST_LEDGER, type CostLedger } from "../ports/cost-ledger.ts";
@@ -44,14 +45,12 @@ export async function createService(
   const metrics = new ServiceMetrics(
     {
       tierStats: () =>
-        cache
-          ?.stats()
-          .tiers.map((t) => ({
-            tier: t.name,
-            hits: t.hits,
-            misses: t.misses,
-            errors: t.errors + t.timeouts,
-          })) ?? [],
+        cache?.stats().tiers.map((t) => ({
+          tier: t.name,
+          hits: t.hits,
+          misses: t.misses,
+          errors: t.errors + t.timeouts,
+        })) ?? [],
     },
     { defaultMetrics: config.NODE_ENV !== "test" },
   );
@@ -62,6 +61,11 @@ export async function createService(
   const contactSync = await c.getAsync<ContactSync>(APP.contactSync);
   const conversations = await c.getAsync<Conversations>(APP.conversations);
   const privacy = await c.getAsync<ContactPrivacy>(APP.privacy);
+  // The CRM outbox's sender runs while the service does (bound only with a real CRM and a database).
+  const outboxSender = c.isBound(APP.crmOutboxSender)
+    ? await c.getAsync<CrmOutboxSender>(APP.crmOutboxSender)
+    : undefined;
+  outboxSender?.start();
   const ledger = c.get<CostLedger>(COST_LEDGER);
   const app = createHttpApp({
     logger,
@@ -88,6 +92,9 @@ export async function createService(
     contactSync,
     conversations,
     metrics,
-    close: () => composition.close(),
+    close: async () => {
+      await outboxSender?.stop();
+      await composition.close();
+    },
   };
 }

@@ -1,9 +1,12 @@
 import type { Clock } from "../ports/clock.ts";
-import type { ContactInput, ContactStore } from "../ports/contact-store.ts";
-import type { CrmGateway, CrmUpsertResult } from "../ports/crm-gateway.ts";
+import type { ContactInput, ContactRecord, ContactStore } from "../ports/contact-store.ts";
+import type { CrmContact, CrmGateway, CrmUpsertResult } from "../ports/crm-gateway.ts";
+import type { OutboxTransaction } from "../ports/crm-outbox.ts";
 
 export type CrmSyncStatus =
   | { status: "synced"; crmId: string }
+  /** In the durable outbox: the background sender delivers it (the contact's crmId is set then). */
+  | { status: "queued" }
   | { status: "failed"; code: string; reason: string; retryAfterMs?: number }
   | { status: "local_only" };
 
@@ -14,64 +17,81 @@ export interface ContactSyncResult {
   crm: CrmSyncStatus;
 }
 
+/** Where synced contacts go after the store: an outbox (durable, delivered later) or a CRM called inline. */
+export interface ContactSyncDeps {
+  contacts: ContactStore;
+  clock: Clock;
+  /** Called inline when there is no outbox (the simulated twin); failures are reported, not retried. */
+  crm?: CrmGateway;
+  /** Stores and queues in one transaction; `queued` tells the sender there is work (optional: it polls). */
+  outbox?: { transaction: OutboxTransaction; queued?: () => void };
+}
+
+/** A stored contact as the CRM port takes it. */
+export function crmContactOf(contact: ContactRecord): CrmContact {
+  return {
+    email: contact.email,
+    phone: contact.phone,
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    source: contact.source,
+    tags: contact.tags,
+    dnd: contact.doNotContact,
+  };
+}
+
 /**
- * Syncs a batch of contacts: each is stored first (idempotent upsert by tenant + email / phone),
- * then pushed to the CRM when one is configured. A CRM failure never loses the stored contact:
- * it is reported per contact, and the contact can be pushed again later.
+ * Syncs a batch of contacts: each is stored first (idempotent upsert by tenant + email / phone), then
+ * handed to the CRM. With an outbox, storing and queueing are one transaction and every contact is
+ * answered "queued": none is lost to a CRM outage or a crash, and no CRM call holds up the request.
+ * Without one, the CRM is called inline and a failure is reported per contact.
  */
 export class ContactSync {
-  readonly #contacts: ContactStore;
-  readonly #crm: CrmGateway | undefined;
-  readonly #clock: Clock;
+  readonly #deps: ContactSyncDeps;
 
-  constructor(deps: { contacts: ContactStore; crm?: CrmGateway; clock: Clock }) {
-    this.#contacts = deps.contacts;
-    this.#crm = deps.crm;
-    this.#clock = deps.clock;
+  constructor(deps: ContactSyncDeps) {
+    this.#deps = deps;
   }
 
-  /** Stores every contact, then pushes them to the CRM; one result per contact, in order. */
+  /** Stores every contact, then queues or pushes them to the CRM; one result per contact, in order. */
   async run(tenant: string, contacts: readonly ContactInput[]): Promise<ContactSyncResult[]> {
-    const now = this.#clock.now();
+    const now = this.#deps.clock.now();
+    const outbox = this.#deps.outbox;
+    if (outbox) {
+      const stored = await outbox.transaction.run(async (scope) => {
+        const saved = [];
+        for (const c of contacts) saved.push(await scope.contacts.upsert(tenant, c, now));
+        await scope.outbox.enqueue(tenant, [...new Set(saved.map((s) => s.contact.id))], now);
+        return saved;
+      });
+      outbox.queued?.();
+      return stored.map((s, index) => ({
+        index,
+        id: s.contact.id,
+        status: s.created ? "created" : "updated",
+        crm: { status: "queued" },
+      }));
+    }
     const stored = [];
-    for (const c of contacts) stored.push(await this.#contacts.upsert(tenant, c, now));
+    for (const c of contacts) stored.push(await this.#deps.contacts.upsert(tenant, c, now));
     const crm = await this.#push(stored.map((s) => s.contact));
     const results: ContactSyncResult[] = [];
     for (const [index, s] of stored.entries()) {
       const outcome = crm[index] ?? { status: "local_only" as const };
       if (outcome.status === "synced" && outcome.crmId !== s.contact.crmId) {
-        await this.#contacts.setCrmId(tenant, s.contact.id, outcome.crmId);
+        await this.#deps.contacts.setCrmId(tenant, s.contact.id, outcome.crmId);
       }
       results.push({ index, id: s.contact.id, status: s.created ? "created" : "updated", crm: outcome });
     }
     return results;
   }
 
-  async #push(
-    contacts: ReadonlyArray<{
-      email?: string;
-      phone?: string;
-      firstName?: string;
-      lastName?: string;
-      source?: string;
-      tags: string[];
-      doNotContact: boolean;
-    }>,
-  ): Promise<CrmSyncStatus[]> {
-    if (!this.#crm) return contacts.map(() => ({ status: "local_only" }));
+  async #push(contacts: readonly ContactRecord[]): Promise<CrmSyncStatus[]> {
+    const crm = this.#deps.crm;
+    if (!crm) return contacts.map(() => ({ status: "local_only" }));
     let answers: CrmUpsertResult[];
     try {
-      answers = await this.#crm.upsertContacts(
-        contacts.map((c) => ({
-          email: c.email,
-          phone: c.phone,
-          firstName: c.firstName,
-          lastName: c.lastName,
-          source: c.source,
-          tags: c.tags,
-          dnd: c.doNotContact,
-        })),
-      );
+      answers = await crm.upsertContacts(contacts.map(crmContactOf));
     } catch (err) {
       const reason = (err as Error).message;
       return contacts.map(() => ({ status: "failed", code: "unavailable", reason }));

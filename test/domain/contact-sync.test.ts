@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MemoryContactStore } from "../../src/adapters/memory/memory-contact-store.ts";
+import { MemoryCrmOutbox, MemoryOutboxTransaction } from "../../src/adapters/memory/memory-crm-outbox.ts";
 import { ContactSync } from "../../src/domain/contact-sync.ts";
 import type { CrmContact, CrmGateway, CrmUpsertResult } from "../../src/ports/crm-gateway.ts";
 
@@ -80,5 +81,48 @@ describe("ContactSync", () => {
     }).run("acme", [{ email: "a@x.io" }]);
     expect(results[0]?.crm).toMatchObject({ status: "failed", code: "unavailable" });
     expect(await contacts.get("acme", results[0]!.id)).toBeDefined();
+  });
+});
+
+describe("ContactSync with a CRM outbox", () => {
+  it("stores and queues each person once, answers queued, calls no CRM inline and tells the sender", async () => {
+    const contacts = new MemoryContactStore();
+    const outbox = new MemoryCrmOutbox();
+    const gateway = crm(() => ({ ok: true, crmId: "never", created: true }));
+    let told = 0;
+    const sync = new ContactSync({
+      contacts,
+      crm: gateway,
+      clock,
+      outbox: { transaction: new MemoryOutboxTransaction(contacts, outbox), queued: () => told++ },
+    });
+    const results = await sync.run("acme", [
+      { email: "a@x.io" },
+      { email: "A@x.io", firstName: "A" },
+      { phone: "555 0100" },
+    ]);
+    expect(results.map((r) => [r.status, r.crm.status])).toEqual([
+      ["created", "queued"],
+      ["updated", "queued"],
+      ["created", "queued"],
+    ]);
+    expect(gateway.sent).toEqual([]);
+    expect(told).toBe(1);
+    const queued = await outbox.claim("s", 10, clock.now(), 1_000);
+    expect(queued.map((e) => e.contactId).sort()).toEqual([results[0]!.id, results[2]!.id].sort());
+  });
+
+  it("queues nothing when a contact of the batch cannot be stored", async () => {
+    const contacts = new MemoryContactStore();
+    const outbox = new MemoryCrmOutbox();
+    const sync = new ContactSync({
+      contacts,
+      clock,
+      outbox: { transaction: new MemoryOutboxTransaction(contacts, outbox) },
+    });
+    await expect(sync.run("acme", [{ email: "a@x.io" }, { firstName: "nobody" }])).rejects.toMatchObject({
+      code: "contact_identity_missing",
+    });
+    expect(await outbox.pendingCount()).toBe(0);
   });
 });

@@ -53,7 +53,8 @@ describe("graceful shutdown", () => {
     child.kill("SIGTERM");
     const answer = await inFlight;
     expect(answer.status).toBe(200);
-    expect((await answer.json()).qualification.intent).toBeDefined();
+    const body = (await answer.json()) as { qualification: { intent: string } };
+    expect(body.qualification.intent).toBeDefined();
     expect(await exited).toBe(0);
     await expect(fetch(`${url}/health`)).rejects.toThrow();
     expect(lines.some((l) => l.includes("stopped"))).toBe(true);
