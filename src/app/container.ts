@@ -49,7 +49,7 @@ import { VirtualClock } from "../adapters/simulated/virtual-clock.ts";
 import { CryptoRandom } from "../adapters/system/crypto-random.ts";
 import { SystemClock } from "../adapters/system/system-clock.ts";
 import { ContactPrivacy } from "../domain/contact-privacy.ts";
-import { ContactSync } from "../domain/contact-sync.ts";
+import { ContactSync, crmContactOf } from "../domain/contact-sync.ts";
 import { BotReplier } from "../domain/conversation/bot-replier.ts";
 import { Conversations } from "../domain/conversation/conversations.ts";
 import { PRICE_PROFILES } from "../domain/cost/price-table.ts";
@@ -318,10 +318,21 @@ export async function compose(
         retry: { ...DEFAULT_RETRY_POLICY, totalBudgetMs: config.LLM_TOTAL_BUDGET_MS },
         tiers: t.kinds,
       });
+      const pushToCrm = c.isBound(CRM_OUTBOX)
+        ? async (tenant: string, id: string) => {
+            await c.get<CrmOutbox>(CRM_OUTBOX).enqueue(tenant, [id], clk.now());
+            c.get<CrmOutboxSender>(APP.crmOutboxSender).wake();
+          }
+        : crm
+          ? async (tenant: string, id: string) => {
+              const contact = await contacts.get(tenant, id);
+              if (contact) await crm.upsertContacts([crmContactOf(contact)]);
+            }
+          : undefined;
       return new Conversations({
         store,
         contacts,
-        ...(crm ? { crm } : {}),
+        ...(pushToCrm ? { pushToCrm } : {}),
         qualifier,
         replier,
         clock: clk,

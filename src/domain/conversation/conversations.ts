@@ -1,7 +1,6 @@
 import type { Clock } from "../../ports/clock.ts";
 import type { ContactStore } from "../../ports/contact-store.ts";
 import type { BotName, ConversationRecord, ConversationStore } from "../../ports/conversation-store.ts";
-import type { CrmGateway } from "../../ports/crm-gateway.ts";
 import type { Qualification } from "../../ports/qualification.ts";
 import { type ComplianceAction, guardReply } from "../compliance/compliance-guard.ts";
 import type { DisclosureConfig } from "../compliance/disclosure.ts";
@@ -53,7 +52,8 @@ export interface TurnResult {
 export interface ConversationsDeps {
   store: ConversationStore;
   contacts: ContactStore;
-  crm?: CrmGateway;
+  /** Sends a contact's current state to the CRM (through the outbox when there is one). */
+  pushToCrm?: (tenant: string, contactId: string) => Promise<void>;
   qualifier: LeadQualifier;
   replier: BotReplier;
   clock: Clock;
@@ -275,16 +275,12 @@ export class Conversations {
     return contact.id;
   }
 
-  /** Records the opt-out (or resubscription) on the contact and pushes it to the CRM's DND flag. */
+  /** Records the opt-out (or resubscription) on the contact and passes it to the CRM's DND flag. */
   async #markDoNotContact(tenant: string, contactId: string | undefined, dnd: boolean): Promise<void> {
     if (!contactId) return;
     await this.#d.contacts.setDoNotContact(tenant, contactId, dnd);
-    const contact = await this.#d.contacts.get(tenant, contactId);
-    if (!contact || !this.#d.crm) return;
-    // Best effort: the local flag is the source of truth; a CRM outage is retried by the next sync.
-    await this.#d.crm
-      .upsertContacts([{ email: contact.email, phone: contact.phone, dnd }])
-      .catch(() => undefined);
+    // The local flag is the source of truth; the CRM push is queued (or best effort without an outbox).
+    await this.#d.pushToCrm?.(tenant, contactId).catch(() => undefined);
   }
 }
 

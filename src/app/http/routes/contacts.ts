@@ -12,6 +12,7 @@ export function contactRoutes(sync: ContactSync): Router {
     const summary = {
       created: results.filter((x) => x.status === "created").length,
       updated: results.filter((x) => x.status === "updated").length,
+      crmQueued: results.filter((x) => x.crm.status === "queued").length,
       crmFailed: results.filter((x) => x.crm.status === "failed").length,
     };
     res.json({ requestId: res.locals.requestId, summary, results });
