@@ -182,7 +182,8 @@ export function describeCrmOutboxContract(
       expect(await fx.outbox.claim("a", 5, T0, LEASE)).toMatchObject([{ contactId: id }]);
     });
 
-    it.runIf(opts.atomic)(
+    // Only SQL outboxes have a unit of work to roll back: the test is not registered for the memory one.
+    (opts.atomic ? it : () => undefined)(
       "rolls back both the contact and its entry when the unit of work fails",
       async () => {
         const fx = await make();
