@@ -11,6 +11,7 @@ export function accessLog(logger: Logger) {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const line = {
         requestId: res.locals.requestId,
+        callerRequestId: res.locals.callerRequestId,
         tenant: res.locals.tenant,
         method: req.method,
         path: req.path,

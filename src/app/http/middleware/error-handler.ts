@@ -49,7 +49,13 @@ export function toProblem(err: unknown): HttpProblem {
   if (typeof e?.type === "string" && BY_BODY_TYPE[e.type]) return BY_BODY_TYPE[e.type]!();
   if (typeof e?.code === "string" && BY_CODE[e.code]) return BY_CODE[e.code]!();
   if (typeof e?.status === "number" && e.status >= 400 && e.status < 500) {
-    return new HttpProblem(e.status, "Invalid request");
+    // A 400 names what was wrong: the router's percent-decoding of the path, else the body (e.g. bad gzip).
+    if (e.status !== 400) return new HttpProblem(e.status, "Invalid request");
+    const field = err instanceof URIError ? "path" : "body";
+    const message = field === "path" ? "malformed percent-encoding" : "unreadable body";
+    return new HttpProblem(400, "Invalid request", `invalid field(s): ${field}`, {
+      errors: [{ field, message }],
+    });
   }
   return new HttpProblem(
     500,
