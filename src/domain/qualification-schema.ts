@@ -9,7 +9,8 @@
  * - dollar amounts accept numbers or strings in a strict grammar: "450000", "$450,000", "$450k", "1.2M";
  *   fractions round to whole dollars. Prose ("about 450k") is rejected, never guessed.
  * - other numbers accept plain decimal strings ("0.8", "3"); booleans accept "true"/"false"/"yes"/"no".
- * - strings are trimmed and cut to MAX_TEXT_LENGTH characters (never mid surrogate pair).
+ * - strings are trimmed and cut to MAX_TEXT_LENGTH characters (never mid surrogate pair); NUL and unpaired
+ *   surrogates (which PostgreSQL text and JSONB cannot store) are dropped.
  * - unknown extra fields are dropped.
  * Strict: a value of the wrong type, an out-of-range number, an unknown enum value, budgetMin > budgetMax.
  */
@@ -209,7 +210,7 @@ class FieldReader {
     const v = this.#get(path, false);
     if (v === undefined) return undefined;
     if (typeof v !== "string") return this.#fail(path, "expected a string");
-    const s = v.trim();
+    const s = storableText(v).trim();
     if (s.length <= MAX_TEXT_LENGTH) return s;
     const cut = isHighSurrogate(s.charCodeAt(MAX_TEXT_LENGTH - 1)) ? MAX_TEXT_LENGTH - 1 : MAX_TEXT_LENGTH;
     return s.slice(0, cut).trimEnd();
@@ -246,4 +247,9 @@ function deepFreeze<T>(o: T): T {
     Object.freeze(o);
   }
   return o;
+}
+
+/** `text` without NUL and unpaired UTF-16 surrogates: what PostgreSQL can store, whatever a model wrote. */
+export function storableText(text: string): string {
+  return text.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "");
 }

@@ -7,14 +7,15 @@ import {
   MAX_DOLLARS,
   MAX_TEXT_LENGTH,
   PROPERTY_CONDITIONS,
+  storableText,
   TIMELINES,
 } from "../../src/domain/qualification-schema.ts";
 import type { Qualification } from "../../src/ports/qualification.ts";
 
-/** Trimmed, non-empty text of any Unicode (surrogate pairs included), within the length bound. */
+/** Trimmed, non-empty, storable text of any Unicode (surrogate pairs included; no NUL), within the length bound. */
 export const textArb: fc.Arbitrary<string> = fc
   .string({ unit: "binary", minLength: 1, maxLength: 80 })
-  .map((s) => s.trim().slice(0, MAX_TEXT_LENGTH))
+  .map((s) => storableText(s).trim().slice(0, MAX_TEXT_LENGTH))
   .filter((s) => s !== "" && s === s.trim());
 
 const dollarsArb = fc.integer({ min: 0, max: MAX_DOLLARS });

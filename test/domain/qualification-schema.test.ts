@@ -7,6 +7,7 @@ import {
   PROPERTY_CONDITIONS,
   QUALIFICATION_JSON_SCHEMA,
   QUALIFICATION_SCHEMA_VERSION,
+  storableText,
   TIMELINES,
   validateQualification,
 } from "../../src/domain/qualification-schema.ts";
@@ -208,3 +209,25 @@ function schemaViolations(schema: typeof QUALIFICATION_JSON_SCHEMA, value: objec
   }
   return out;
 }
+
+describe("storable text", () => {
+  it("property: a validated qualification never carries NUL or an unpaired surrogate (PostgreSQL cannot store them)", () => {
+    const hostile = fc.string({
+      unit: fc.constantFrom("a", " ", "\u0000", "\uD800", "\uDC00", "\uD83D\uDE00", "é"),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(hostile, hostile, (summary, location) => {
+        const r = validateQualification({ intent: "buy", intentConfidence: 0.8, summary, location });
+        if (!r.ok) return true;
+        const texts = [r.value.summary ?? "", r.value.location ?? ""].join("");
+        return !/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(texts);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps emoji and accented letters while dropping NUL and lone surrogates", () => {
+    expect(storableText("Zoë\u0000 🏡\uD800!")).toBe("Zoë 🏡!");
+  });
+});

@@ -9,6 +9,7 @@ import type { PriceProfile } from "../cost/price-table.ts";
 import { callModelChain, type ModelAttempt } from "../model-call.ts";
 import { isOfflineModel, modelChainFor } from "../model-chain.ts";
 import { BOT_PROMPTS } from "../prompts/bots.ts";
+import { storableText } from "../qualification-schema.ts";
 import { type CacheTierKind, type CostLine, costOfRequest } from "../request-cost.ts";
 import type { RetryPolicy } from "../retry-policy.ts";
 import type { TieredCache } from "../tiered-cache.ts";
@@ -84,7 +85,11 @@ export class BotReplier {
         },
         chain,
         { system, messages: history, maxTokens: 300, task: `reply:${input.bot}` },
-        (r) => (r.text.trim() ? { ok: true, value: r.text.trim() } : { ok: false, reason: "empty reply" }),
+        (r) => {
+          // Model text is untrusted: keep only what the conversation store can hold.
+          const text = storableText(r.text).trim();
+          return text ? { ok: true, value: text } : { ok: false, reason: "empty reply" };
+        },
       );
       attempts = call.attempts;
       return {
