@@ -289,6 +289,8 @@ export async function compose(
         clock: clk,
         ...(crm ? { crm } : {}),
         ...(outbox ? { outbox } : {}),
+        // Without an outbox, a batch is still stored in one transaction: a database lost mid-batch leaves none of it.
+        ...(!outbox && sql ? { batch: new PostgresOutboxTransaction(sql) } : {}),
       });
     },
     [CONTACT_STORE, CLOCK],

@@ -25,6 +25,8 @@ export interface ContactSyncDeps {
   crm?: CrmGateway;
   /** Stores and queues in one transaction; `queued` tells the sender there is work (optional: it polls). */
   outbox?: { transaction: OutboxTransaction; queued?: () => void };
+  /** Without an outbox, stores the batch in one transaction (only its contact store is used), so a batch is never half-stored. */
+  batch?: OutboxTransaction;
 }
 
 /** A stored contact as the CRM port takes it. */
@@ -72,8 +74,15 @@ export class ContactSync {
         crm: { status: "queued" },
       }));
     }
-    const stored = [];
-    for (const c of contacts) stored.push(await this.#deps.contacts.upsert(tenant, c, now));
+    const upsertAll = async (store: ContactStore) => {
+      const saved = [];
+      for (const c of contacts) saved.push(await store.upsert(tenant, c, now));
+      return saved;
+    };
+    const batch = this.#deps.batch;
+    const stored = batch
+      ? await batch.run((scope) => upsertAll(scope.contacts))
+      : await upsertAll(this.#deps.contacts);
     const crm = await this.#push(stored.map((s) => s.contact));
     const results: ContactSyncResult[] = [];
     for (const [index, s] of stored.entries()) {

@@ -5,6 +5,7 @@ import type { LanguageModel } from "../ports/language-model.ts";
 import type { LeadStore } from "../ports/lead-store.ts";
 import type { Qualification } from "../ports/qualification.ts";
 import type { Random } from "../ports/random.ts";
+import { BestEffortWrites } from "./best-effort-writes.ts";
 import { cacheKey } from "./cache-key.ts";
 import type { PriceProfile } from "./cost/price-table.ts";
 import { type LeadScore, scoreLead } from "./lead-scoring.ts";
@@ -41,6 +42,8 @@ export interface QualifyResult extends LeadScore {
   degraded: readonly string[];
   cost: CostLine;
   attempts: number;
+  /** False when the database was unreachable: the answer is served, but the lead, its contact or its ledger entries were not stored. */
+  stored: boolean;
 }
 
 export interface LeadQualifierDeps {
@@ -102,28 +105,39 @@ export class LeadQualifier {
     const answer = JSON.parse(read.value) as CachedAnswer;
     const checked = validateQualification(answer.qualification);
     const qualification = checked.ok ? checked.value : answer.qualification;
-    const contact = input.contactId ?? (await this.#storeContact(input));
+    // A qualification can be answered without being stored: a database outage loses the record, not the answer.
+    const writes = new BestEffortWrites();
+    const contact = input.contactId ?? (await writes.run(() => this.#storeContact(input)));
     const score = scoreLead(qualification);
-    await d.leads.save({
-      id: input.requestId,
-      tenant: input.tenant,
-      ...(contact ? { contactId: contact } : {}),
-      cacheKey: key,
-      qualification,
-      score: score.score,
-      temperature: score.temperature,
-      model: answer.model,
-      createdAt: d.clock.now(),
-    });
+    await writes.run(() =>
+      d.leads.save({
+        id: input.requestId,
+        tenant: input.tenant,
+        ...(contact ? { contactId: contact } : {}),
+        cacheKey: key,
+        qualification,
+        score: score.score,
+        temperature: score.temperature,
+        model: answer.model,
+        createdAt: d.clock.now(),
+      }),
+    );
     const computedHere = call !== undefined && !read.shared;
-    const cost = await costOfRequest(d, {
-      tenant: input.tenant,
-      requestId: input.requestId,
-      operation: "lead_qualification",
-      source: read.source,
-      attempts: computedHere ? (call?.attempts ?? []) : [],
-      postgresWrites: contact ? 2 : 1,
-    });
+    const ledger: CostLedger = {
+      record: async (entry) => void (await writes.run(() => d.ledger.record(entry))),
+      summary: (tenant) => d.ledger.summary(tenant),
+    };
+    const cost = await costOfRequest(
+      { ...d, ledger },
+      {
+        tenant: input.tenant,
+        requestId: input.requestId,
+        operation: "lead_qualification",
+        source: read.source,
+        attempts: computedHere ? (call?.attempts ?? []) : [],
+        postgresWrites: contact ? 2 : 1,
+      },
+    );
     return {
       leadId: input.requestId,
       ...(contact ? { contactId: contact } : {}),
@@ -134,6 +148,7 @@ export class LeadQualifier {
       degraded: read.degraded,
       cost,
       attempts: computedHere ? (call?.attempts.length ?? 0) : 0,
+      stored: writes.allStored,
     };
   }
 

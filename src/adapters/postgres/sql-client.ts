@@ -101,6 +101,12 @@ export class PostgresSqlClient implements SqlClient {
         (await client.query<Row>(text, params as unknown[])).rows,
     };
     let broken: Error | undefined;
+    // A checked-out client has no pool listener: a connection lost mid-transaction would emit an
+    // unhandled "error" and crash the process. The statement in flight rejects with it anyway.
+    const onLost = (err: Error): void => {
+      broken = err;
+    };
+    client.on("error", onLost);
     try {
       await client.query("BEGIN");
       const result = await fn(tx);
@@ -115,6 +121,7 @@ export class PostgresSqlClient implements SqlClient {
       }
       throw asStoreError(err, "PostgreSQL");
     } finally {
+      client.off("error", onLost);
       client.release(broken);
     }
   }
