@@ -542,6 +542,8 @@ async function migrateWhenReachable(sql: SqlClient, logger: Logger, schema?: str
   try {
     await run();
   } catch (err) {
+    // Only an unreachable database is worth waiting for; anything else (a bad migration, a bad path) is a bug.
+    if (!(err instanceof StoreUnavailableError)) throw err;
     logger.warn(
       { err: (err as Error).message },
       "database unreachable at start; retrying migrations every 5 s",
