@@ -96,15 +96,23 @@ export class LeadQualifier {
       input: { messages: input.messages },
     });
     let call: Awaited<ReturnType<typeof this.callModel>> | undefined;
-    const read = await d.cache.getOrCompute(key, async () => {
-      call = await this.callModel(chain, input.messages);
-      const answer: CachedAnswer = { qualification: call.value, model: call.model };
-      // A fallback model's answer is served but not cached: the cache must not pin a degraded answer.
-      return { value: JSON.stringify(answer), ...(call.model === chain[0] ? {} : { ttlMs: 0 }) };
-    });
-    const answer = JSON.parse(read.value) as CachedAnswer;
-    const checked = validateQualification(answer.qualification);
-    const qualification = checked.ok ? checked.value : answer.qualification;
+    const lookUp = () =>
+      d.cache.getOrCompute(key, async () => {
+        call = await this.callModel(chain, input.messages);
+        const fresh: CachedAnswer = { qualification: call.value, model: call.model };
+        // A fallback model's answer is served but not cached: the cache must not pin a degraded answer.
+        return { value: JSON.stringify(fresh), ...(call.model === chain[0] ? {} : { ttlMs: 0 }) };
+      });
+    let read = await lookUp();
+    let answer = cachedAnswerOf(read.value);
+    if (!answer) {
+      // A corrupted or poisoned cache entry is untrusted input too: drop it from every tier, answer afresh.
+      await d.cache.delete(key);
+      read = await lookUp();
+      answer = cachedAnswerOf(read.value);
+      if (!answer) throw new Error("the model chain produced an answer that does not validate");
+    }
+    const qualification = answer.qualification;
     // A qualification can be answered without being stored: a database outage loses the record, not the answer.
     const writes = new BestEffortWrites();
     const contact = input.contactId ?? (await writes.run(() => this.#storeContact(input)));
@@ -192,4 +200,18 @@ export class LeadQualifier {
     );
     return contact.id;
   }
+}
+
+/** A cached answer read back from a tier, validated again (tiers are shared and outlive deploys), or undefined. */
+function cachedAnswerOf(value: string): CachedAnswer | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null) return undefined;
+  const { qualification, model } = parsed as Partial<CachedAnswer>;
+  const checked = validateQualification(qualification);
+  return checked.ok && typeof model === "string" ? { qualification: checked.value, model } : undefined;
 }
