@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import { pino } from "pino";
 import { ConfigError, loadConfig } from "./config.ts";
 import { developmentApiKey } from "./dev-api-key.ts";
+import { answerClientError } from "./http/client-error.ts";
 import { createService } from "./service.ts";
 
 let config: ReturnType<typeof loadConfig>;
@@ -26,6 +27,7 @@ const server = createServer(service.app);
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 server.requestTimeout = 120_000;
+server.on("clientError", answerClientError);
 server.listen(config.PORT, config.HOST, () => {
   const addr = server.address();
   const port = typeof addr === "object" && addr ? addr.port : config.PORT;
