@@ -61,6 +61,8 @@ export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number
   const rank = last * (p / 100);
   const below = Math.floor(rank);
   if (below >= last) return sorted[last]!;
+  // At an integer rank the sample itself, exactly (interpolating by 0 would turn -0 into 0).
+  if (rank === below) return sorted[below]!;
   return lerp(sorted[below]!, sorted[below + 1]!, rank - below);
 }
 
