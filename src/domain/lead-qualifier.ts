@@ -101,7 +101,7 @@ export class LeadQualifier {
         call = await this.callModel(chain, input.messages);
         const fresh: CachedAnswer = { qualification: call.value, model: call.model };
         // A fallback model's answer is served but not cached: the cache must not pin a degraded answer.
-        return { value: JSON.stringify(fresh), ...(call.model === chain[0] ? {} : { ttlMs: 0 }) };
+        return { value: JSON.stringify(fresh), ...(call.requested === chain[0] ? {} : { ttlMs: 0 }) };
       });
     let read = await lookUp();
     let answer = cachedAnswerOf(read.value);

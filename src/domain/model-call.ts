@@ -16,7 +16,10 @@ export interface ModelAttempt {
 export interface ModelCallResult<T> {
   response: ModelResponse;
   value: T;
+  /** The model id as the API reported it (may be a dated id, e.g. claude-sonnet-4-5-20250929). */
   model: string;
+  /** The chain entry that answered, as requested: compare this, not `model`, with the chain. */
+  requested: string;
   attempts: ModelAttempt[];
 }
 
@@ -60,7 +63,8 @@ export async function callModelChain<T>(
         const response = await deps.modelFor(model).complete({ ...request, model });
         attempt.response = response;
         const verdict = accept(response);
-        if (verdict.ok) return { response, value: verdict.value, model: response.model, attempts };
+        if (verdict.ok)
+          return { response, value: verdict.value, model: response.model, requested: model, attempts };
         attempt.rejected = verdict.reason;
       } catch (err) {
         const e = err instanceof ModelError ? err : new ModelError("unavailable", (err as Error).message);

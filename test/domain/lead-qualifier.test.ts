@@ -160,3 +160,22 @@ describe("LeadQualifier", () => {
     expect(stored[0]?.cacheKey).toMatch(/^acme:qualify:[0-9a-f]{64}$/);
   });
 });
+
+describe("LeadQualifier with the dated model ids the API reports", () => {
+  it("caches the routed model's answer even when the API names it by its dated snapshot", async () => {
+    const cloud: LanguageModel & { calls: number } = {
+      name: "dated",
+      calls: 0,
+      async complete(req) {
+        this.calls += 1;
+        return { text: "", structured: BUYER, usage, model: `${req.model}-20250929`, stopReason: "tool_use" };
+      },
+    };
+    const { qualifier } = setup(cloud);
+    const first = await qualifier.qualify(input(["dated snapshot case"]));
+    expect(first.model).toBe("claude-sonnet-4-5-20250929");
+    const again = await qualifier.qualify(input(["dated snapshot case"]));
+    expect(again.cache).toBe("L1");
+    expect(cloud.calls).toBe(1);
+  });
+});

@@ -38,6 +38,13 @@ export type ToolInputResponder = (request: MessagesRequest) => unknown;
 /** Produces the text of a plain text answer. */
 export type TextResponder = (request: MessagesRequest) => string;
 
+/** Aliases and the dated model ids the Messages API reports for them. */
+export const DATED_SNAPSHOTS: Readonly<Record<string, string>> = {
+  "claude-haiku-4-5": "claude-haiku-4-5-20251001",
+  "claude-sonnet-4-5": "claude-sonnet-4-5-20250929",
+  "claude-opus-4-5": "claude-opus-4-5-20251101",
+};
+
 export interface FakeAnthropicOptions extends ScriptedHttpServerOptions {
   /** The one key the fake accepts. Default "test-key". */
   apiKey?: string;
@@ -151,7 +158,8 @@ export class FakeAnthropicServer extends ScriptedHttpServer {
       id: `msg_${hex(12)}`,
       type: "message",
       role: "assistant",
-      model: body.model,
+      // Like the real API, an alias is answered with the dated snapshot it points to.
+      model: DATED_SNAPSHOTS[body.model] ?? body.model,
       content,
       container: null,
       diagnostics: null,

@@ -9,7 +9,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PostgresSqlClient } from "../../src/adapters/postgres/sql-client.ts";
 import { MODEL_IDS, OFFLINE_MODEL_ID } from "../../src/domain/models.ts";
-import { FakeAnthropicServer, plausibleQualification } from "../fakes/fake-anthropic-server.ts";
+import {
+  DATED_SNAPSHOTS,
+  FakeAnthropicServer,
+  plausibleQualification,
+} from "../fakes/fake-anthropic-server.ts";
 import { skipUnless } from "../support/services.ts";
 import { qualifyBody, type ServedHarness, schemaClient, startServedHarness } from "./served-harness.ts";
 
@@ -84,10 +88,15 @@ describe.skipIf(skip)("fault: Claude failing", () => {
     expect(res.status).toBe(200);
     expect(fake.requestCount).toBe(2);
     expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(1_000 - 5);
-    expect(res.body).toMatchObject({ model: MODEL_IDS.sonnet, cache: "origin", attempts: 2, stored: true });
+    expect(res.body).toMatchObject({
+      model: DATED_SNAPSHOTS[MODEL_IDS.sonnet],
+      cache: "origin",
+      attempts: 2,
+      stored: true,
+    });
     const ledger = await ledgerOf(res.body.requestId);
     expect(ledger.map((e) => [e.id, e.operation, e.model])).toEqual([
-      [`${res.body.requestId}:0`, "lead_qualification", MODEL_IDS.sonnet],
+      [`${res.body.requestId}:0`, "lead_qualification", DATED_SNAPSHOTS[MODEL_IDS.sonnet]],
     ]);
     expect(Number(ledger[0]!.llm_micros)).toBe(res.body.cost.llmMicros);
     expect(res.body.cost.llmMicros).toBeGreaterThan(0);
@@ -106,9 +115,11 @@ describe.skipIf(skip)("fault: Claude failing", () => {
     ]);
     // Full jitter: each backoff is at most the policy's ceiling for that retry (250 ms), never a fixed sleep.
     expect(arrivals[1]! - arrivals[0]!).toBeLessThan(1_000);
-    expect(res.body).toMatchObject({ model: MODEL_IDS.haiku, attempts: 4 });
+    expect(res.body).toMatchObject({ model: DATED_SNAPSHOTS[MODEL_IDS.haiku], attempts: 4 });
     const ledger = await ledgerOf(res.body.requestId);
-    expect(ledger.map((e) => [e.operation, e.model])).toEqual([["lead_qualification", MODEL_IDS.haiku]]);
+    expect(ledger.map((e) => [e.operation, e.model])).toEqual([
+      ["lead_qualification", DATED_SNAPSHOTS[MODEL_IDS.haiku]],
+    ]);
   });
 
   it("429, 529, 500, then a call slower than the request timeout: every cloud model fails, the offline model answers, nothing cloud is billed", async () => {
@@ -129,7 +140,7 @@ describe.skipIf(skip)("fault: Claude failing", () => {
     const res = await qualify();
     expect(res.status).toBe(200);
     expect(fake.requestCount).toBe(2);
-    expect(res.body.model).toBe(MODEL_IDS.haiku);
+    expect(res.body.model).toBe(DATED_SNAPSHOTS[MODEL_IDS.haiku]);
     expect(res.ms).toBeLessThan(TOTAL_BUDGET_MS);
   });
 
@@ -139,11 +150,11 @@ describe.skipIf(skip)("fault: Claude failing", () => {
     const res = await qualify();
     expect(res.status).toBe(200);
     expect(fake.requestCount).toBe(2);
-    expect(res.body).toMatchObject({ model: MODEL_IDS.sonnet, attempts: 2 });
+    expect(res.body).toMatchObject({ model: DATED_SNAPSHOTS[MODEL_IDS.sonnet], attempts: 2 });
     const ledger = await ledgerOf(res.body.requestId);
     expect(ledger.map((e) => [e.id, e.operation, e.model])).toEqual([
-      [`${res.body.requestId}:0`, "lead_qualification.failed_attempt", MODEL_IDS.sonnet],
-      [`${res.body.requestId}:1`, "lead_qualification", MODEL_IDS.sonnet],
+      [`${res.body.requestId}:0`, "lead_qualification.failed_attempt", DATED_SNAPSHOTS[MODEL_IDS.sonnet]],
+      [`${res.body.requestId}:1`, "lead_qualification", DATED_SNAPSHOTS[MODEL_IDS.sonnet]],
     ]);
     const billed = ledger.reduce((sum, e) => sum + Number(e.llm_micros), 0);
     expect(billed).toBe(res.body.cost.llmMicros);
@@ -153,12 +164,12 @@ describe.skipIf(skip)("fault: Claude failing", () => {
   it("the same lead asked again is served from the cache: no request reaches Claude, nothing more is billed for the model", async () => {
     const body = qualifyBody("Selling my townhouse in Tampa by summer, hoping for 380k (repeat)");
     const first = await served.post<QualifyAnswer>("/api/leads/qualify", body);
-    expect(first.body.model).toBe(MODEL_IDS.sonnet);
+    expect(first.body.model).toBe(DATED_SNAPSHOTS[MODEL_IDS.sonnet]);
     fake.setDefault({ status: 500 });
     const again = await served.post<QualifyAnswer>("/api/leads/qualify", body);
     expect(again.status).toBe(200);
     expect(fake.requestCount).toBe(1);
-    expect(again.body).toMatchObject({ model: MODEL_IDS.sonnet, cache: "L1", attempts: 0 });
+    expect(again.body).toMatchObject({ model: DATED_SNAPSHOTS[MODEL_IDS.sonnet], cache: "L1", attempts: 0 });
     expect(again.body.cost.llmMicros).toBe(0);
     const ledger = await ledgerOf(again.body.requestId);
     expect(ledger.map((e) => [e.operation, e.model])).toEqual([["lead_qualification", null]]);

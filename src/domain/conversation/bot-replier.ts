@@ -94,7 +94,7 @@ export class BotReplier {
       attempts = call.attempts;
       return {
         value: JSON.stringify({ text: call.value, model: call.model }),
-        ...(call.model === chain[0] ? {} : { ttlMs: 0 }),
+        ...(call.requested === chain[0] ? {} : { ttlMs: 0 }),
       };
     });
     const cached = JSON.parse(read.value) as { text: string; model: string };

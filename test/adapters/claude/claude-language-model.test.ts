@@ -39,7 +39,7 @@ describe("ClaudeLanguageModel.complete with an output schema", () => {
     expect(response.structured).toEqual(answer);
     expect(response.text).toBe("");
     expect(response.stopReason).toBe("tool_use");
-    expect(response.model).toBe("claude-sonnet-4-5");
+    expect(response.model).toBe("claude-sonnet-4-5-20250929"); // the dated snapshot the alias points to
   });
 
   it("sends one forced tool built from the schema, and the system prompt marked for caching", async () => {
