@@ -7,7 +7,7 @@
  * p97_5) and rounds to whole ms, so it is not used for the figures reported here.
  */
 import autocannon, { type AutocannonOptions, type AutocannonRequest } from "autocannon";
-import { summarize } from "../../src/domain/percentiles.ts";
+import { type LatencySummary, summarize } from "../../src/domain/percentiles.ts";
 import { assertLoopbackUrl } from "./loopback-url.ts";
 
 /** One request to send: any field left out comes from the run's defaults. */
@@ -20,8 +20,11 @@ export interface LoadRequest {
 }
 
 export interface LoadOptions {
-  /** Loopback URL; its path is the default request path. */
-  readonly url: string;
+  /**
+   * Loopback URL; its path is the default request path. Several URLs (instances of one app): connection
+   * i goes to url[i % n], as autocannon spreads them.
+   */
+  readonly url: string | readonly string[];
   readonly method?: string;
   /** Default headers; `content-type: application/json` is added when a body is sent without one. */
   readonly headers?: Readonly<Record<string, string>>;
@@ -39,13 +42,8 @@ export interface LoadOptions {
   readonly timeoutSec?: number;
 }
 
-/** Latency quantiles in milliseconds. */
-export interface LatencyQuantiles {
-  readonly p50: number;
-  readonly p95: number;
-  readonly p99: number;
-  readonly max: number;
-}
+/** Latency in milliseconds: count, min, max, mean and the P50 / P95 / P99 quantiles. */
+export type LatencyQuantiles = LatencySummary;
 
 /** What one run measured. */
 export interface LoadResult {
@@ -74,7 +72,8 @@ const MAX_DURATION_SEC = 600;
 
 /** Runs one load test and resolves with its measurements; never runs past its request or time limit. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const target = assertLoopbackUrl(options.url);
+  const target = (typeof options.url === "string" ? [options.url] : options.url).map(assertLoopbackUrl);
+  if (target.length === 0) throw new TypeError("a load run needs at least one URL");
   const limits = validatedLimits(options);
   const samples: number[] = [];
   const statusCounts: Record<string, number> = {};
@@ -104,7 +103,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   return {
     requests: samples.length,
     throughputRps: durationMs > 0 ? (samples.length * 1000) / durationMs : 0,
-    latency: samples.length > 0 ? quantiles(samples) : null,
+    latency: samples.length > 0 ? summarize(samples) : null,
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx,
@@ -112,11 +111,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     durationMs,
     stoppedBy,
   };
-}
-
-function quantiles(samples: readonly number[]): LatencyQuantiles {
-  const { p50, p95, p99, max } = summarize(samples);
-  return { p50, p95, p99, max };
 }
 
 interface Limits {
@@ -144,13 +138,17 @@ function validatedLimits(options: LoadOptions): Limits {
   return { amount, durationSec, timeoutSec };
 }
 
-function toAutocannonOptions(options: LoadOptions, target: URL, limits: Limits): AutocannonOptions {
+function toAutocannonOptions(
+  options: LoadOptions,
+  target: readonly URL[],
+  limits: Limits,
+): AutocannonOptions {
   const withType = (headers: Readonly<Record<string, string>> | undefined, body: string | undefined) =>
     body !== undefined && !hasHeader(headers, "content-type")
       ? { ...headers, "content-type": "application/json" }
       : { ...headers };
   const base: AutocannonOptions = {
-    url: target.href,
+    url: target.length === 1 ? target[0]!.href : target.map((u) => u.href),
     connections: options.connections,
     amount: limits.amount,
     timeout: limits.timeoutSec,

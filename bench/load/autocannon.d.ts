@@ -16,7 +16,8 @@ declare module "autocannon" {
   }
 
   export interface AutocannonOptions {
-    url: string;
+    /** One target, or several: connection i goes to url[i % n]. */
+    url: string | string[];
     connections?: number;
     /** Seconds; ignored by autocannon when `amount` is set. */
     duration?: number;

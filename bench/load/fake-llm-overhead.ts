@@ -5,8 +5,8 @@
  * started with NO modeled latency so the model's time is ~0 and what is left is overhead):
  * 1. direct (here): the real @anthropic-ai/sdk sends the exact body the service's Claude adapter
  *    sends for a qualification (toMessageParams of the same ModelRequest), n times, one at a time;
- * 2. through the service (the lead's half): POST /api/leads/qualify on a cache miss (a fresh lead text
- *    each time), the service's Claude adapter pointed at the same fake, n times, one at a time;
+ * 2. through the service (service-overhead.ts): POST /api/leads/qualify on a cache miss (a fresh lead
+ *    text each time), the service's Claude adapter pointed at the same fake, n times, one at a time;
  * 3. `orchestrationOverhead(service, direct)`: added latency at P50 and P99, set against LiteLLM's
  *    published 2 ms / 13 ms for its own proxy overhead.
  */
@@ -63,7 +63,7 @@ export async function measureDirect(
     timeout: options.timeoutMs ?? 30_000,
   });
   const call = async (i: number): Promise<void> => {
-    const message = await client.messages.create(toMessageParams(qualifyModelRequest(leadText(i))));
+    const message = await client.messages.create(toMessageParams(qualifyModelRequest(overheadLeadText(i))));
     if (!message.content.some((block) => block.type === "tool_use"))
       throw new Error("the fake Messages API did not answer with the forced tool");
   };
@@ -98,7 +98,7 @@ export function orchestrationOverhead(
   };
 }
 
-/** A distinct lead message per call, so no layer can answer from a cache. */
-function leadText(i: number): string {
+/** A distinct lead message per call (`i` any distinct number or tag), so no layer can answer from a cache. */
+export function overheadLeadText(i: number | string): string {
   return `Hi, I'm pre-approved and want to buy a 3 bedroom house in Austin within 3 months, budget $450k. (lead ${i})`;
 }

@@ -1,7 +1,8 @@
 /**
  * The /health peers, measured together: the bare node:http server and the bare Express 5 app, each a
- * child process, ramped step by step in turn, then each held at 100 connections while its memory and
- * CPU are sampled. The lead adds EnterpriseHub as one more entry of `targets` (startEnterpriseHub).
+ * child process, ramped step by step in turn with the services under test (EnterpriseHub), then each
+ * peer held at 100 connections while its memory and CPU are sampled. The services' own resources are
+ * measured on their real workload elsewhere (load-suite.ts), so they are only ramped here.
  */
 import { runLoad } from "./autocannon-run.ts";
 import { rampRatios } from "./peer-ratio.ts";
@@ -27,11 +28,18 @@ export const RESOURCE_CONNECTIONS = 100;
 const NODE_HTTP = "node:http";
 const EXPRESS = "Express 5";
 
-/** Starts both peers, measures them, and stops them (also on failure). */
-export async function runHealthPeers(
-  quick: boolean,
-  onStep?: (target: string, row: RampRow) => void,
-): Promise<HealthPeerResults> {
+/** What to ramp beside the peers. */
+export interface HealthPeerOptions {
+  readonly quick: boolean;
+  /** Services ramped on /health beside the peers, by name → base URLs (its instances); each gets ratios against both. */
+  readonly services?: Readonly<Record<string, readonly string[]>>;
+  readonly onStep?: (target: string, row: RampRow) => void;
+}
+
+/** Starts both peers, ramps them with `services`, measures the peers' resources, and stops them (also on failure). */
+export async function runHealthPeers(options: HealthPeerOptions): Promise<HealthPeerResults> {
+  const { quick, onStep } = options;
+  const services = options.services ?? {};
   const servers: Record<string, StartedServer> = {};
   try {
     servers[NODE_HTTP] = await startNodeHttpPeer();
@@ -44,7 +52,10 @@ export async function runHealthPeers(
     );
     for (const monitor of Object.values(monitors)) monitor.baseline();
     const targets = Object.fromEntries(
-      Object.entries(servers).map(([name, s]) => [name, { url: `${s.url}/health` }]),
+      [
+        ...Object.entries(services),
+        ...Object.entries(servers).map(([name, s]) => [name, [s.url]] as const),
+      ].map(([name, urls]) => [name, { url: urls.map((u) => `${u}/health`) }]),
     );
     const limits = rampLimits(quick);
     const rows = await runRampComparison(targets, RAMP_STEPS, limits, { onStep });
@@ -60,12 +71,24 @@ export async function runHealthPeers(
       );
       monitor.after();
     }
+    const pairs: [string, string][] = [
+      ...Object.keys(services).flatMap((name): [string, string][] => [
+        [name, EXPRESS],
+        [name, NODE_HTTP],
+      ]),
+      [EXPRESS, NODE_HTTP],
+    ];
     return {
       rows,
-      ramps: Object.entries(rows).map(([name, r]) => ({ title: `GET /health — ${name} peer`, rows: r })),
-      ratios: [
-        { ours: EXPRESS, peer: NODE_HTTP, ratios: rampRatios(rows[EXPRESS] ?? [], rows[NODE_HTTP] ?? []) },
-      ],
+      ramps: Object.entries(rows).map(([name, r]) => ({
+        title: `GET /health — ${name}${name in services ? "" : " peer"}`,
+        rows: r,
+      })),
+      ratios: pairs.map(([ours, peer]) => ({
+        ours,
+        peer,
+        ratios: rampRatios(rows[ours] ?? [], rows[peer] ?? []),
+      })),
       resources: Object.values(monitors).map((m) => m.report()),
     };
   } finally {

@@ -69,6 +69,31 @@ export class ChildProcessProbe implements ResourceProbe {
   }
 }
 
+/** Reads several processes as one (the workers of one service): RSS and CPU time summed. */
+export class ProcessGroupProbe implements ResourceProbe {
+  /** The name given, with the pids. */
+  readonly label: string;
+  readonly #probes: readonly ChildProcessProbe[];
+
+  /** A probe of every process in `pids` (at least one), named `name` in reports. */
+  constructor(pids: readonly number[], name: string) {
+    if (pids.length === 0) throw new TypeError("a process group needs at least one pid");
+    this.#probes = pids.map((pid) => new ChildProcessProbe(pid));
+    this.label = `${name} (pid${pids.length > 1 ? "s" : ""} ${pids.join(", ")})`;
+  }
+
+  /** The sum of every process's RSS and CPU time; heap is null. */
+  read(): ResourceReading {
+    const readings = this.#probes.map((p) => p.read());
+    return {
+      rssBytes: readings.reduce((sum, r) => sum + r.rssBytes, 0),
+      heapUsedBytes: null,
+      cpuMicros: readings.reduce((sum, r) => sum + r.cpuMicros, 0),
+      atMs: performance.now(),
+    };
+  }
+}
+
 /** Reads this process through Node's own counters. */
 export class CurrentProcessProbe implements ResourceProbe {
   /** "this process". */

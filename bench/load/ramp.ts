@@ -36,8 +36,8 @@ export interface RampRow {
 export const RAMP_STEPS: readonly number[] = Object.freeze([10, 25, 50, 100, 200]);
 /** Per-step bounds of a full run: 5 steps x 3 targets stay well inside the 5-minute budget. */
 export const FULL_STEP: StepLimits = Object.freeze({ amount: 20_000, maxSec: 6 });
-/** Per-step bounds of `--quick` (CI): a few seconds per target. */
-export const QUICK_STEP: StepLimits = Object.freeze({ amount: 5_000, maxSec: 3 });
+/** Per-step bounds of `--quick` (CI): a couple of seconds per target at most. */
+export const QUICK_STEP: StepLimits = Object.freeze({ amount: 3_000, maxSec: 2 });
 
 /** The per-step bounds for a full or a `--quick` run. */
 export function rampLimits(quick: boolean): StepLimits {

@@ -11,7 +11,10 @@ export function rampRow(users: number, throughputRps: number, p99: number | null
     users,
     requests: users * 50,
     throughputRps,
-    latency: p99 === null ? null : { p50: p99 / 4, p95: p99 / 2, p99, max: p99 * 2 },
+    latency:
+      p99 === null
+        ? null
+        : { count: users * 50, min: p99 / 8, mean: p99 / 3, p50: p99 / 4, p95: p99 / 2, p99, max: p99 * 2 },
     errorRate,
     errors: 0,
     non2xx: 0,
