@@ -3,7 +3,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom
 import type { CostEntry, CostLedger, CostSummaryRow } from "../../ports/cost-ledger.ts";
 
 export interface TierStatsSource {
-  /** Per tier: hits, misses, errors; plus origin fetches. */
+  /** Per tier: hits, misses, errors. */
   tierStats(): ReadonlyArray<{ tier: string; hits: number; misses: number; errors: number }>;
 }
 
@@ -56,8 +56,8 @@ export class ServiceMetrics {
     return (req: Request, res: Response, next: NextFunction): void => {
       const end = this.#duration.startTimer({ method: req.method });
       res.on("finish", () => {
-        const route =
-          (req.route?.path as string | undefined) ?? (res.statusCode === 404 ? "unmatched" : req.path);
+        // Only route patterns become labels: a raw path would let anyone create unbounded series.
+        const route = (req.route?.path as string | undefined) ?? "unmatched";
         end({ route: `${req.baseUrl}${route}`, status: String(res.statusCode) });
       });
       next();
