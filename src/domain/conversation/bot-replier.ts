@@ -75,29 +75,38 @@ export class BotReplier {
       input: { history, known: input.known ?? null },
     });
     let attempts: ModelAttempt[] = [];
-    const read = await d.cache.getOrCompute(key, async () => {
-      const call = await callModelChain(
-        {
-          modelFor: (id) => (d.cloud && !isOfflineModel(id) ? d.cloud : d.offline),
-          clock: d.clock,
-          random: d.random,
-          policy: d.retry,
-        },
-        chain,
-        { system, messages: history, maxTokens: 300, task: `reply:${input.bot}` },
-        (r) => {
-          // Model text is untrusted: keep only what the conversation store can hold.
-          const text = storableText(r.text).trim();
-          return text ? { ok: true, value: text } : { ok: false, reason: "empty reply" };
-        },
-      );
-      attempts = call.attempts;
-      return {
-        value: JSON.stringify({ text: call.value, model: call.model }),
-        ...(call.requested === chain[0] ? {} : { ttlMs: 0 }),
-      };
-    });
-    const cached = JSON.parse(read.value) as { text: string; model: string };
+    const lookUp = () =>
+      d.cache.getOrCompute(key, async () => {
+        const call = await callModelChain(
+          {
+            modelFor: (id) => (d.cloud && !isOfflineModel(id) ? d.cloud : d.offline),
+            clock: d.clock,
+            random: d.random,
+            policy: d.retry,
+          },
+          chain,
+          { system, messages: history, maxTokens: 300, task: `reply:${input.bot}` },
+          (r) => {
+            // Model text is untrusted: keep only what the conversation store can hold.
+            const text = storableText(r.text).trim();
+            return text ? { ok: true, value: text } : { ok: false, reason: "empty reply" };
+          },
+        );
+        attempts = call.attempts;
+        return {
+          value: JSON.stringify({ text: call.value, model: call.model }),
+          ...(call.requested === chain[0] ? {} : { ttlMs: 0 }),
+        };
+      });
+    let read = await lookUp();
+    let cached = cachedReplyOf(read.value);
+    if (!cached) {
+      // A corrupted or poisoned cache entry is untrusted input: drop it from every tier, answer afresh.
+      await d.cache.delete(key);
+      read = await lookUp();
+      cached = cachedReplyOf(read.value);
+      if (!cached) throw new Error("the model chain produced a reply that does not validate");
+    }
     const cost = await costOfRequest(d, {
       tenant: input.tenant,
       requestId: `${input.requestId}:reply`,
@@ -107,5 +116,17 @@ export class BotReplier {
       postgresWrites: 1,
     });
     return { text: cached.text, cacheKey: key, model: cached.model, cache: read.source, cost };
+  }
+}
+
+/** A cached reply read back from a tier, checked again, or undefined. */
+function cachedReplyOf(value: string): { text: string; model: string } | undefined {
+  try {
+    const { text, model } = JSON.parse(value) as { text?: unknown; model?: unknown };
+    if (typeof text !== "string" || typeof model !== "string") return undefined;
+    const clean = storableText(text).trim();
+    return clean ? { text: clean, model } : undefined;
+  } catch {
+    return undefined;
   }
 }
