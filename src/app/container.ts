@@ -327,8 +327,9 @@ export async function compose(
           }
         : crm
           ? async (tenant: string, id: string) => {
+              // No outbox (no database): best effort; the local flag stays the source of truth.
               const contact = await contacts.get(tenant, id);
-              if (contact) await crm.upsertContacts([crmContactOf(contact)]);
+              if (contact) await crm.upsertContacts([crmContactOf(contact)]).catch(() => undefined);
             }
           : undefined;
       return new Conversations({

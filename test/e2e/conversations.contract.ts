@@ -5,6 +5,8 @@ import { bearer, type Harness, type Mode, startHarness } from "./api-harness.ts"
 
 type App = Harness["service"]["app"];
 
+let optOutCase = 0;
+
 /** The sentences of a reply that ask something. */
 const questionsIn = (reply: string): string[] =>
   reply.split(/(?<=[.!?])\s+/).filter((s) => s.trim().endsWith("?"));
@@ -110,7 +112,7 @@ export function describeConversations(mode: Mode, skip: string | false): void {
       "%s: one confirmation, then nothing more is sent",
       async (word) => {
         const c = await talk(app, ["We want to buy a condo", word, "hello?"], {
-          email: `optout-${mode}-${word.length}@example.com`,
+          email: `optout-${mode}-${++optOutCase}@example.com`,
         });
         expect(c.turns[1].compliance).toContain("opt_out_confirmed");
         expect(c.turns[1].reply).toMatch(/unsubscribed/i);
@@ -118,6 +120,20 @@ export function describeConversations(mode: Mode, skip: string | false): void {
         expect(c.history.status).toBe("closed");
       },
     );
+
+    it("an opt-out holds across conversations of the same person until they text START", async () => {
+      const email = `across-${mode}@example.com`;
+      await talk(app, ["STOP"], { email });
+      const second = await talk(
+        app,
+        ["We want to buy a condo", "START", "We want to buy a condo in Austin"],
+        { email },
+      );
+      expect(second.start.reply).toBeNull();
+      expect(second.turns[0].reply).toBeNull();
+      expect(second.turns[1].compliance).toContain("resubscribed");
+      expect(second.turns[2].reply).toEqual(expect.any(String));
+    });
 
     it("marks an opted-out contact do-not-contact", async () => {
       const email = `dnc-${mode}@example.com`;

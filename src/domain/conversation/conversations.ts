@@ -97,6 +97,19 @@ export class Conversations {
       await this.#d.store.create(record);
       return this.send(tenant, id, id, firstMessage);
     }
+    if (await this.#contactOptedOut(tenant, contactId)) {
+      // A person who opted out in any conversation gets no greeting in a new one.
+      record.status = "closed";
+      await this.#d.store.create(record);
+      return {
+        conversationId: id,
+        bot: "lead",
+        reply: null,
+        compliance: ["blocked_opted_out"],
+        cost: zeroCost(),
+        cache: {},
+      };
+    }
     const guarded = guardReply({
       reply: leadGreeting(lead.name),
       leadText: "",
@@ -120,7 +133,8 @@ export class Conversations {
     const d = this.#d;
     const conv = await this.get(tenant, id);
     const now = d.clock.now();
-    const optedOut = conv.status === "closed";
+    // Opted out here, or in any other conversation of the same person.
+    const optedOut = conv.status === "closed" || (await this.#contactOptedOut(tenant, conv.contactId));
     const isFirstOutbound = !conv.messages.some((m) => m.role === "bot");
     conv.messages.push({ role: "lead", bot: conv.currentBot, text, at: now });
     const consent = consentAfterInbound(optedOut ? "opted_out" : "subscribed", text);
@@ -135,8 +149,11 @@ export class Conversations {
       if (guarded.send)
         conv.messages.push({ role: "bot", bot: conv.currentBot, text: guarded.text, at: now });
       conv.status = "closed";
+      // The contact's flag first: a failure here fails the turn, and the lead's next STOP repairs it.
+      if (!(await this.#contactOptedOut(tenant, conv.contactId))) {
+        await this.#markDoNotContact(tenant, conv.contactId, true);
+      }
       await this.#save(conv, now);
-      if (consent.change === "opted_out") await this.#markDoNotContact(tenant, conv.contactId, true);
       return {
         conversationId: id,
         bot: conv.currentBot,
@@ -222,7 +239,9 @@ export class Conversations {
   async followUp(tenant: string, id: string): Promise<FollowUpResult> {
     const d = this.#d;
     const conv = await this.get(tenant, id);
-    if (conv.status === "closed") return { sent: false, reason: "opted_out" };
+    if (conv.status === "closed" || (await this.#contactOptedOut(tenant, conv.contactId))) {
+      return { sent: false, reason: "opted_out" };
+    }
     const now = d.clock.now();
     const timeZone = conv.timeZone ?? d.defaultTimeZone;
     if (!mayContactAt(now, timeZone)) {
@@ -280,7 +299,13 @@ export class Conversations {
     if (!contactId) return;
     await this.#d.contacts.setDoNotContact(tenant, contactId, dnd);
     // The local flag is the source of truth; the CRM push is queued (or best effort without an outbox).
-    await this.#d.pushToCrm?.(tenant, contactId).catch(() => undefined);
+    await this.#d.pushToCrm?.(tenant, contactId);
+  }
+
+  /** True when the person behind the conversation is marked do-not-contact. */
+  async #contactOptedOut(tenant: string, contactId: string | undefined): Promise<boolean> {
+    if (!contactId) return false;
+    return (await this.#d.contacts.get(tenant, contactId))?.doNotContact === true;
   }
 }
 
