@@ -38,7 +38,8 @@ export function crmContactOf(contact: ContactRecord): CrmContact {
     lastName: contact.lastName,
     source: contact.source,
     tags: contact.tags,
-    dnd: contact.doNotContact,
+    // DND is only ever set, never cleared, from here: a sync must not undo a DND the team set in the CRM.
+    ...(contact.doNotContact ? { dnd: true } : {}),
   };
 }
 

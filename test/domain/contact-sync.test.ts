@@ -39,7 +39,9 @@ describe("ContactSync", () => {
       ["created", "synced"],
     ]);
     expect((await contacts.get("acme", results[0]!.id))?.crmId).toBe("ghl-0");
-    expect(gateway.sent[0]).toMatchObject({ email: "Ana@Example.com", tags: ["web"], dnd: false });
+    expect(gateway.sent[0]).toMatchObject({ email: "Ana@Example.com", tags: ["web"] });
+    // Never dnd: false — a sync must not clear a do-not-disturb the team set in the CRM.
+    expect(gateway.sent[0]).not.toHaveProperty("dnd");
   });
 
   it("is idempotent: the same person twice is one contact, created then updated", async () => {
