@@ -98,6 +98,11 @@ const Env = z
       .regex(/^\d{8}$/, "must be an 8-digit California DRE license number")
       .default("01234567"),
   })
+  .refine((e) => !e.GHL_TOKEN || new Set((e.API_KEYS ?? []).map((k) => k.tenant)).size <= 1, {
+    // One GoHighLevel location is one team's CRM: several tenants would share (and merge) each other's contacts.
+    message: "GHL_TOKEN serves one location, so API_KEYS may name only one tenant when it is set",
+    path: ["API_KEYS"],
+  })
   .refine((e) => !e.GHL_TOKEN || e.GHL_LOCATION_ID, {
     message: "GHL_LOCATION_ID is required when GHL_TOKEN is set",
     path: ["GHL_LOCATION_ID"],

@@ -6,6 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PostgresSqlClient } from "../../src/adapters/postgres/sql-client.ts";
+import { KEYS } from "../e2e/api-harness.ts";
 import { FakeGhlServer } from "../fakes/fake-ghl-server.ts";
 import { DATABASE_URL, skipUnless } from "../support/services.ts";
 import { TcpProxy } from "../support/tcp-proxy.ts";
@@ -185,6 +186,8 @@ describe.skipIf(skip)("fault: PostgreSQL lost, with the CRM outbox configured", 
       DATABASE_URL: proxy.urlFor(DATABASE_URL),
       GHL_TOKEN: crm.token,
       GHL_LOCATION_ID: "loc-faults",
+      // One GoHighLevel location serves one tenant.
+      API_KEYS: `acme:${KEYS.acme}`,
       GHL_BASE_URL: crm.url,
       CRM_OUTBOX_POLL_MS: "100",
     });
