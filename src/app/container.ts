@@ -160,6 +160,7 @@ export async function compose(
 
   // SQL: PostgreSQL when configured, else PGlite (a real Postgres in WASM) persisted under DATA_DIR.
   let sql: SqlClient | undefined;
+  let migrations: MigrationState | undefined;
   if (!simulated) {
     sql = config.DATABASE_URL
       ? new PostgresSqlClient({
@@ -171,7 +172,13 @@ export async function compose(
           onIdleError: rateLimitedWarn(logger, "postgres"),
         })
       : await openPglite(join(config.DATA_DIR, "pglite"));
-    await migrateWhenReachable(sql, logger, config.DATABASE_URL ? config.DATABASE_SCHEMA : undefined);
+    migrations = await migrateWhenReachable(
+      sql,
+      logger,
+      config.DATABASE_URL ? config.DATABASE_SCHEMA : undefined,
+    );
+    const m = migrations;
+    closers.push(async () => m.stop());
     const s = sql;
     closers.push(() => s.close());
   }
@@ -367,7 +374,7 @@ export async function compose(
     ) => new ContactPrivacy({ contacts, leads, conversations, cache, log, clock: clk }),
     [CONTACT_STORE, LEAD_STORE, CONVERSATION_STORE, APP.cache, ERASURE_LOG, CLOCK],
   );
-  c.bind<Probe[]>(APP.probes).toConstantValue(probesFor(config, redis, sql));
+  c.bind<Probe[]>(APP.probes).toConstantValue(probesFor(config, redis, sql, migrations));
 
   if (sql && !simulated) startPurge(new PostgresCacheTier(sql, clock), logger, closers);
 
@@ -502,7 +509,12 @@ function buildTiers(config: Config, i: TierInputs): TierSetup {
   return setup;
 }
 
-function probesFor(config: Config, redis: Redis | undefined, sql: SqlClient | undefined): Probe[] {
+function probesFor(
+  config: Config,
+  redis: Redis | undefined,
+  sql: SqlClient | undefined,
+  migrations: MigrationState | undefined,
+): Probe[] {
   const probes: Probe[] = [];
   if (redis)
     probes.push({
@@ -516,7 +528,11 @@ function probesFor(config: Config, redis: Redis | undefined, sql: SqlClient | un
       name: "database",
       kind: config.DATABASE_URL ? "postgres" : "pglite",
       required: true,
-      check: async () => void (await sql.query("select 1")),
+      check: async () => {
+        await sql.query("select 1");
+        // Reachable is not enough: until the schema is migrated every store query would fail.
+        if (migrations && !migrations.migrated) throw new Error("migrations not applied yet");
+      },
     });
   }
   probes.push({
@@ -534,14 +550,26 @@ async function openPglite(dir: string): Promise<SqlClient> {
   return PgliteSqlClient.open({ dataDir: dir });
 }
 
+/** Whether the schema is migrated yet, and how to stop retrying. */
+interface MigrationState {
+  readonly migrated: boolean;
+  stop(): void;
+}
+
 /** Applies migrations; when the database is down at start-up, keeps trying in the background. */
-async function migrateWhenReachable(sql: SqlClient, logger: Logger, schema?: string): Promise<void> {
+async function migrateWhenReachable(
+  sql: SqlClient,
+  logger: Logger,
+  schema?: string,
+): Promise<MigrationState> {
   const run = async () => {
     if (schema) await sql.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`); // validated identifier
     await migrate(sql);
   };
+  const state = { migrated: false, stop: () => {} };
   try {
     await run();
+    state.migrated = true;
   } catch (err) {
     // Only an unreachable database is worth waiting for; anything else (a bad migration, a bad path) is a bug.
     if (!(err instanceof StoreUnavailableError)) throw err;
@@ -553,13 +581,16 @@ async function migrateWhenReachable(sql: SqlClient, logger: Logger, schema?: str
       run().then(
         () => {
           clearInterval(timer);
+          state.migrated = true;
           logger.info("database reachable; migrations applied");
         },
         () => {},
       );
     }, 5_000);
     timer.unref();
+    state.stop = () => clearInterval(timer);
   }
+  return state;
 }
 
 /** Purges expired L3 rows every minute, in bounded batches. */
