@@ -22,6 +22,16 @@ export class ConversationNotFoundError extends Error {
   readonly code = "not_found";
 }
 
+/** A conversation at its message cap: the lead should be handed to a person, not kept with a bot. */
+export class ConversationFullError extends Error {
+  readonly code = "conversation_full";
+}
+
+/** Messages one conversation may hold (its record is rewritten on every turn). */
+export const MAX_CONVERSATION_MESSAGES = 200;
+/** Lead messages a turn's qualification reads: the most recent ones. */
+export const QUALIFY_WINDOW = 30;
+
 export interface LeadDetails {
   name?: string;
   email?: string;
@@ -132,6 +142,9 @@ export class Conversations {
   async send(tenant: string, id: string, requestId: string, text: string): Promise<TurnResult> {
     const d = this.#d;
     const conv = await this.get(tenant, id);
+    if (conv.messages.length >= MAX_CONVERSATION_MESSAGES) {
+      throw new ConversationFullError(`conversation ${id} holds ${MAX_CONVERSATION_MESSAGES} messages`);
+    }
     const now = d.clock.now();
     // Opted out here, or in any other conversation of the same person.
     const optedOut = conv.status === "closed" || (await this.#contactOptedOut(tenant, conv.contactId));
@@ -163,7 +176,10 @@ export class Conversations {
         cache: {},
       };
     }
-    const leadTexts = conv.messages.filter((m) => m.role === "lead").map((m) => m.text);
+    const leadTexts = conv.messages
+      .filter((m) => m.role === "lead")
+      .map((m) => m.text)
+      .slice(-QUALIFY_WINDOW);
     const q = await d.qualifier.qualify({
       tenant,
       requestId,

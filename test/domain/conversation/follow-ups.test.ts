@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { MemoryContactStore } from "../../../src/adapters/memory/memory-contact-store.ts";
 import { MemoryConversationStore } from "../../../src/adapters/memory/memory-conversation-store.ts";
 import type { BotReplier } from "../../../src/domain/conversation/bot-replier.ts";
-import { Conversations } from "../../../src/domain/conversation/conversations.ts";
+import {
+  ConversationFullError,
+  Conversations,
+  MAX_CONVERSATION_MESSAGES,
+} from "../../../src/domain/conversation/conversations.ts";
 import type { LeadQualifier } from "../../../src/domain/lead-qualifier.ts";
 
 function setup(startIso: string) {
@@ -68,5 +72,24 @@ describe("follow-ups the service sends on its own", () => {
     const c = (await store.get("acme", "c4"))!;
     await store.save({ ...c, status: "closed", version: c.version + 1 });
     expect(await conversations.followUp("acme", "c4")).toEqual({ sent: false, reason: "opted_out" });
+  });
+});
+
+describe("conversation size", () => {
+  it("refuses a message past the cap with a typed error, storing nothing", async () => {
+    const { conversations, store } = setup("2026-06-01T18:00:00Z");
+    await conversations.start("acme", "big", {});
+    const c = (await store.get("acme", "big"))!;
+    const filler = Array.from({ length: MAX_CONVERSATION_MESSAGES }, (_, i) => ({
+      role: "lead" as const,
+      bot: "lead" as const,
+      text: `m${i}`,
+      at: i,
+    }));
+    await store.save({ ...c, messages: filler, version: c.version + 1 });
+    await expect(conversations.send("acme", "big", "r1", "one more")).rejects.toBeInstanceOf(
+      ConversationFullError,
+    );
+    expect((await store.get("acme", "big"))?.messages).toHaveLength(MAX_CONVERSATION_MESSAGES);
   });
 });

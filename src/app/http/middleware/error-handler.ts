@@ -8,6 +8,12 @@ const BY_CODE: Record<string, () => HttpProblem> = {
     new HttpProblem(503, "Service unavailable", "the database is unreachable; try again shortly", {
       headers: { "Retry-After": "5" },
     }),
+  conversation_full: () =>
+    new HttpProblem(
+      422,
+      "Conversation full",
+      "this conversation has reached its message limit; start a new one or hand the lead to an agent",
+    ),
   not_found: () => new HttpProblem(404, "Not found", "no such resource for this tenant"),
   erasure_incomplete: () =>
     new HttpProblem(
