@@ -8,7 +8,7 @@ import { mkdtemp } from "node:fs/promises";
 import { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { deleteRedisPrefix, dropSchema, removeDataDir } from "./service-cleanup.ts";
+import { deleteRedisPrefix, dropSchema, removeDataDir } from "../run-cleanup.ts";
 
 /** The API key the load test authenticates with (tenant "load"). */
 export const LOAD_API_KEY = "load-test-key-0123456789abcdef";

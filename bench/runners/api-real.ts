@@ -4,8 +4,10 @@
  * offline model (Claude cannot be reached here); 30 % of qualify requests repeat an earlier lead, so they
  * are answered from a cache tier, as in the report's bimodal model.
  */
+
 import { SeededRandom } from "../../src/adapters/simulated/seeded-random.ts";
 import type { EndpointResult } from "../report/types.ts";
+import { deleteRedisPrefix, dropSchema, removeDataDir } from "../run-cleanup.ts";
 import { startBenchService } from "./bench-service.ts";
 import { figures } from "./latency-figures.ts";
 import { qualifyBody, syncBody } from "./workload.ts";
@@ -19,12 +21,12 @@ export async function runApiReal(
   const prefix = `eh:bench:${process.pid}:${Date.now().toString(36)}:`;
   const schema = `bench_api_${process.pid}_${Date.now().toString(36)}`;
   const dbUrl = process.env.DATABASE_URL;
+  const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  const dataDir = `bench-results/.pglite-${process.pid}`;
   const svc = await startBenchService({
-    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    REDIS_URL: redisUrl,
     REDIS_PREFIX: prefix,
-    ...(dbUrl
-      ? { DATABASE_URL: dbUrl, DATABASE_SCHEMA: schema }
-      : { DATA_DIR: `bench-results/.pglite-${process.pid}` }),
+    ...(dbUrl ? { DATABASE_URL: dbUrl, DATABASE_SCHEMA: schema } : { DATA_DIR: dataDir }),
   });
   const repeat = new SeededRandom(seed).fork("api.repeat");
   const time = async (method: string, path: string, body?: string) => {
@@ -66,10 +68,8 @@ export async function runApiReal(
     };
   } finally {
     await svc.close();
-    if (dbUrl) {
-      const { PostgresSqlClient } = await import("../../src/adapters/postgres/sql-client.ts");
-      const admin = new PostgresSqlClient({ connectionString: dbUrl, max: 1 });
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => admin.close());
-    }
+    await deleteRedisPrefix(redisUrl, prefix);
+    if (dbUrl) await dropSchema(dbUrl, schema);
+    else await removeDataDir(dataDir);
   }
 }

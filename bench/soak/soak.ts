@@ -8,6 +8,7 @@
 import { TcpProxy } from "../../test/support/tcp-proxy.ts";
 import { startEnterpriseHub } from "../load/peers/health-peers.ts";
 import { ChildProcessProbe } from "../load/process-probes.ts";
+import { deleteRedisPrefix, dropSchema } from "../run-cleanup.ts";
 import {
   type CutWindow,
   centredCut,
@@ -19,7 +20,6 @@ import {
   phaseStats,
 } from "./phase-timeline.ts";
 import { RssSampler, type RssSummary } from "./rss-sampler.ts";
-import { deleteSoakKeys, dropSoakSchema } from "./soak-cleanup.ts";
 import { SoakWorkload } from "./soak-workload.ts";
 import { readTierCounts, type TierCounts, tierDelta } from "./tier-counters.ts";
 import { runTimedLoad } from "./timed-load.ts";
@@ -88,8 +88,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   } finally {
     await proxy.close();
     await Promise.allSettled([
-      dropSoakSchema(options.databaseUrl, schema),
-      deleteSoakKeys(options.redisUrl, prefix),
+      dropSchema(options.databaseUrl, schema),
+      deleteRedisPrefix(options.redisUrl, prefix),
     ]);
   }
 }

@@ -1,7 +1,6 @@
 /** Builds the real service (simulated, or on real Redis + PostgreSQL) for end-to-end tests, and cleans up. */
 import { pino } from "pino";
-import { PostgresSqlClient } from "../../src/adapters/postgres/sql-client.ts";
-import { createRedis } from "../../src/adapters/redis/redis-connection.ts";
+import { deleteRedisPrefix, dropSchema } from "../../bench/run-cleanup.ts";
 import { loadConfig } from "../../src/app/config.ts";
 import { createService, type Service } from "../../src/app/service.ts";
 import { DATABASE_URL, REDIS_URL, uniqueName } from "../support/services.ts";
@@ -38,17 +37,8 @@ export async function startHarness(mode: Mode, env: Record<string, string> = {})
     async close() {
       await service.close();
       if (mode !== "real") return;
-      const admin = new PostgresSqlClient({ connectionString: DATABASE_URL, max: 1 });
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => admin.close());
-      const redis = createRedis(REDIS_URL);
-      await redis.connect();
-      let cursor = "0";
-      do {
-        const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
-        if (keys.length) await redis.unlink(...keys);
-        cursor = next;
-      } while (cursor !== "0");
-      await redis.quit();
+      await dropSchema(DATABASE_URL, schema);
+      await deleteRedisPrefix(REDIS_URL, prefix);
     },
   };
 }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEnterpriseHub } from "../../bench/load/peers/health-peers.ts";
 import type { StartedServer } from "../../bench/load/peers/start-server.ts";
-import { PostgresSqlClient } from "../../src/adapters/postgres/sql-client.ts";
+import { deleteRedisPrefix, dropSchema } from "../../bench/run-cleanup.ts";
 import { FakeAnthropicServer } from "../fakes/fake-anthropic-server.ts";
 import { DATABASE_URL, REDIS_URL, skipUnless, uniqueName } from "../support/services.ts";
 
@@ -41,8 +41,8 @@ describe.skipIf(skip)("several instances sharing Redis and PostgreSQL", () => {
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await claude?.close();
-    const admin = new PostgresSqlClient({ connectionString: DATABASE_URL, max: 1 });
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => admin.close());
+    await dropSchema(DATABASE_URL, schema);
+    await deleteRedisPrefix(REDIS_URL, prefix);
   });
 
   const qualify = (server: StartedServer, text: string, email?: string) =>

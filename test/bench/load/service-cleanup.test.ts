@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
-import { deleteRedisPrefix, dropSchema } from "../../../bench/load/service-cleanup.ts";
+import { deleteRedisPrefix, dropSchema } from "../../../bench/run-cleanup.ts";
 import { PostgresSqlClient } from "../../../src/adapters/postgres/sql-client.ts";
 import { DATABASE_URL, REDIS_URL, skipUnless, uniqueName } from "../../support/services.ts";
 

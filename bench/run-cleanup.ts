@@ -1,10 +1,10 @@
 /**
- * What a load run leaves behind on the shared services, removed once the run is over: its PostgreSQL
+ * What a benchmark or test run leaves behind on the shared services, removed once the run is over: its PostgreSQL
  * schema, its Redis keys (one prefix per run) and, in embedded mode, its PGlite data folder.
  */
 import { rm } from "node:fs/promises";
 import { Redis } from "ioredis";
-import { PostgresSqlClient } from "../../src/adapters/postgres/sql-client.ts";
+import { PostgresSqlClient } from "../src/adapters/postgres/sql-client.ts";
 
 const SQL_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 // Only characters with no meaning in a SCAN MATCH pattern: the prefix is matched literally.
