@@ -13,7 +13,7 @@ import { ENDPOINT_LATENCY, TIER_HIT_RATIOS, TIER_LATENCY } from "../calibration.
 import type { CacheResult, TierName } from "../report/types.ts";
 import { TIER_NAMES } from "../report/types.ts";
 import { figures } from "./latency-figures.ts";
-import { realMs, TimedTier } from "./timed-tier.ts";
+import { TimedTier } from "./timed-tier.ts";
 
 const TTL_MS = { L1: 300_000, L2: 3_600_000, L3: 86_400_000 } as const;
 const CACHED_VALUE = JSON.stringify({

@@ -7,10 +7,11 @@ import type { Qualification } from "../ports/qualification.ts";
 import type { Random } from "../ports/random.ts";
 import { BestEffortWrites } from "./best-effort-writes.ts";
 import { cacheKey } from "./cache-key.ts";
+import { answerThroughCache } from "./cached-model-call.ts";
 import type { PriceProfile } from "./cost/price-table.ts";
+import { contactInputOf } from "./lead-contact.ts";
 import { type LeadScore, scoreLead } from "./lead-scoring.ts";
-import { callModelChain } from "./model-call.ts";
-import { isOfflineModel, modelChainFor } from "./model-chain.ts";
+import { modelChainFor } from "./model-chain.ts";
 import { QUALIFY_PROMPT } from "./prompts/qualify.ts";
 import {
   QUALIFICATION_JSON_SCHEMA,
@@ -95,24 +96,30 @@ export class LeadQualifier {
       schemaVersion: QUALIFICATION_SCHEMA_VERSION,
       input: { messages: input.messages },
     });
-    let call: Awaited<ReturnType<typeof this.callModel>> | undefined;
-    const lookUp = () =>
-      d.cache.getOrCompute(key, async () => {
-        call = await this.callModel(chain, input.messages);
-        const fresh: CachedAnswer = { qualification: call.value, model: call.model };
-        // A fallback model's answer is served but not cached: the cache must not pin a degraded answer.
-        return { value: JSON.stringify(fresh), ...(call.requested === chain[0] ? {} : { ttlMs: 0 }) };
-      });
-    let read = await lookUp();
-    let answer = cachedAnswerOf(read.value);
-    if (!answer) {
-      // A corrupted or poisoned cache entry is untrusted input too: drop it from every tier, answer afresh.
-      await d.cache.delete(key);
-      read = await lookUp();
-      answer = cachedAnswerOf(read.value);
-      if (!answer) throw new Error("the model chain produced an answer that does not validate");
-    }
-    const qualification = answer.qualification;
+    const answer = await answerThroughCache<Qualification>(d, {
+      key,
+      chain,
+      request: {
+        // Relative dates ("by June") need today's date; it is not in the cache key, so a cached answer may be a day old.
+        system: `${QUALIFY_PROMPT.system} Today is ${new Date(d.clock.now()).toISOString().slice(0, 10)}.`,
+        messages: input.messages.map((content) => ({ role: "user" as const, content })),
+        maxTokens: QUALIFY_PROMPT.maxTokens,
+        outputSchema: {
+          name: "record_qualification",
+          description: "Record the lead's qualification.",
+          jsonSchema: QUALIFICATION_JSON_SCHEMA as Record<string, unknown>,
+        },
+        task: "qualify",
+      },
+      accept: (r) => {
+        const x = extractQualification(r);
+        return x.ok ? { ok: true, value: x.value } : { ok: false, reason: x.reason };
+      },
+      encode: (qualification, model) => JSON.stringify({ qualification, model } satisfies CachedAnswer),
+      decode: cachedAnswerOf,
+    });
+    const read = answer.read;
+    const qualification = answer.value;
     // A qualification can be answered without being stored: a database outage loses the record, not the answer.
     const writes = new BestEffortWrites();
     const contact = input.contactId ?? (await writes.run(() => this.#storeContact(input)));
@@ -130,7 +137,6 @@ export class LeadQualifier {
         createdAt: d.clock.now(),
       }),
     );
-    const computedHere = call !== undefined && !read.shared;
     const ledger: CostLedger = {
       record: async (entry) => void (await writes.run(() => d.ledger.record(entry))),
       summary: (tenant) => d.ledger.summary(tenant),
@@ -142,7 +148,7 @@ export class LeadQualifier {
         requestId: input.requestId,
         operation: "lead_qualification",
         source: read.source,
-        attempts: computedHere ? (call?.attempts ?? []) : [],
+        attempts: answer.attempts,
         postgresWrites: contact ? 2 : 1,
       },
     );
@@ -155,55 +161,20 @@ export class LeadQualifier {
       cache: read.source,
       degraded: read.degraded,
       cost,
-      attempts: computedHere ? (call?.attempts.length ?? 0) : 0,
+      attempts: answer.attempts.length,
       stored: writes.allStored,
     };
   }
 
-  private callModel(chain: readonly string[], messages: readonly string[]) {
-    const d = this.#d;
-    return callModelChain(
-      {
-        modelFor: (id) => (d.cloud && !isOfflineModel(id) ? d.cloud : d.offline),
-        clock: d.clock,
-        random: d.random,
-        policy: d.retry,
-      },
-      chain,
-      {
-        // Relative dates ("by June") need today's date; it is not in the cache key, so a cached answer may be a day old.
-        system: `${QUALIFY_PROMPT.system} Today is ${new Date(d.clock.now()).toISOString().slice(0, 10)}.`,
-        messages: messages.map((content) => ({ role: "user" as const, content })),
-        maxTokens: QUALIFY_PROMPT.maxTokens,
-        outputSchema: {
-          name: "record_qualification",
-          description: "Record the lead's qualification.",
-          jsonSchema: QUALIFICATION_JSON_SCHEMA as Record<string, unknown>,
-        },
-        task: "qualify",
-      },
-      (r) => {
-        const x = extractQualification(r);
-        return x.ok ? { ok: true, value: x.value } : { ok: false, reason: x.reason };
-      },
-    );
-  }
-
   async #storeContact(input: QualifyInput): Promise<string | undefined> {
-    const { email, phone, name, source } = input.lead;
-    if (!email && !phone) return undefined;
-    const [firstName, ...rest] = (name ?? "").split(/\s+/).filter(Boolean);
-    const { contact } = await this.#d.contacts.upsert(
-      input.tenant,
-      { email, phone, firstName, lastName: rest.length ? rest.join(" ") : undefined, source },
-      this.#d.clock.now(),
-    );
-    return contact.id;
+    const contact = contactInputOf(input.lead);
+    if (!contact) return undefined;
+    return (await this.#d.contacts.upsert(input.tenant, contact, this.#d.clock.now())).contact.id;
   }
 }
 
 /** A cached answer read back from a tier, validated again (tiers are shared and outlive deploys), or undefined. */
-function cachedAnswerOf(value: string): CachedAnswer | undefined {
+function cachedAnswerOf(value: string): { value: Qualification; model: string } | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);
@@ -213,5 +184,5 @@ function cachedAnswerOf(value: string): CachedAnswer | undefined {
   if (typeof parsed !== "object" || parsed === null) return undefined;
   const { qualification, model } = parsed as Partial<CachedAnswer>;
   const checked = validateQualification(qualification);
-  return checked.ok && typeof model === "string" ? { qualification: checked.value, model } : undefined;
+  return checked.ok && typeof model === "string" ? { value: checked.value, model } : undefined;
 }

@@ -251,5 +251,6 @@ function deepFreeze<T>(o: T): T {
 
 /** `text` without NUL and unpaired UTF-16 surrogates: what PostgreSQL can store, whatever a model wrote. */
 export function storableText(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what has to go.
   return text.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "");
 }

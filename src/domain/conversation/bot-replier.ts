@@ -5,9 +5,9 @@ import type { LanguageModel } from "../../ports/language-model.ts";
 import type { Qualification } from "../../ports/qualification.ts";
 import type { Random } from "../../ports/random.ts";
 import { cacheKey } from "../cache-key.ts";
+import { answerThroughCache } from "../cached-model-call.ts";
 import type { PriceProfile } from "../cost/price-table.ts";
-import { callModelChain, type ModelAttempt } from "../model-call.ts";
-import { isOfflineModel, modelChainFor } from "../model-chain.ts";
+import { modelChainFor } from "../model-chain.ts";
 import { BOT_PROMPTS } from "../prompts/bots.ts";
 import { storableText } from "../qualification-schema.ts";
 import { type CacheTierKind, type CostLine, costOfRequest } from "../request-cost.ts";
@@ -74,58 +74,38 @@ export class BotReplier {
       schemaVersion: "text-v1",
       input: { history, known: input.known ?? null },
     });
-    let attempts: ModelAttempt[] = [];
-    const lookUp = () =>
-      d.cache.getOrCompute(key, async () => {
-        const call = await callModelChain(
-          {
-            modelFor: (id) => (d.cloud && !isOfflineModel(id) ? d.cloud : d.offline),
-            clock: d.clock,
-            random: d.random,
-            policy: d.retry,
-          },
-          chain,
-          { system, messages: history, maxTokens: 300, task: `reply:${input.bot}` },
-          (r) => {
-            // Model text is untrusted: keep only what the conversation store can hold.
-            const text = storableText(r.text).trim();
-            return text ? { ok: true, value: text } : { ok: false, reason: "empty reply" };
-          },
-        );
-        attempts = call.attempts;
-        return {
-          value: JSON.stringify({ text: call.value, model: call.model }),
-          ...(call.requested === chain[0] ? {} : { ttlMs: 0 }),
-        };
-      });
-    let read = await lookUp();
-    let cached = cachedReplyOf(read.value);
-    if (!cached) {
-      // A corrupted or poisoned cache entry is untrusted input: drop it from every tier, answer afresh.
-      await d.cache.delete(key);
-      read = await lookUp();
-      cached = cachedReplyOf(read.value);
-      if (!cached) throw new Error("the model chain produced a reply that does not validate");
-    }
+    const answer = await answerThroughCache<string>(d, {
+      key,
+      chain,
+      request: { system, messages: history, maxTokens: 300, task: `reply:${input.bot}` },
+      accept: (r) => {
+        // Model text is untrusted: keep only what the conversation store can hold.
+        const text = storableText(r.text).trim();
+        return text ? { ok: true, value: text } : { ok: false, reason: "empty reply" };
+      },
+      encode: (text, model) => JSON.stringify({ text, model }),
+      decode: cachedReplyOf,
+    });
+    const read = answer.read;
     const cost = await costOfRequest(d, {
       tenant: input.tenant,
       requestId: `${input.requestId}:reply`,
       operation: "bot_response",
       source: read.source,
-      attempts: read.shared ? [] : attempts,
+      attempts: answer.attempts,
       postgresWrites: 1,
     });
-    return { text: cached.text, cacheKey: key, model: cached.model, cache: read.source, cost };
+    return { text: answer.value, cacheKey: key, model: answer.model, cache: read.source, cost };
   }
 }
 
 /** A cached reply read back from a tier, checked again, or undefined. */
-function cachedReplyOf(value: string): { text: string; model: string } | undefined {
+function cachedReplyOf(value: string): { value: string; model: string } | undefined {
   try {
     const { text, model } = JSON.parse(value) as { text?: unknown; model?: unknown };
     if (typeof text !== "string" || typeof model !== "string") return undefined;
     const clean = storableText(text).trim();
-    return clean ? { text: clean, model } : undefined;
+    return clean ? { value: clean, model } : undefined;
   } catch {
     return undefined;
   }

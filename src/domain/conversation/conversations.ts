@@ -14,6 +14,7 @@ import {
   handoffRecordOf,
   handoffStateOf,
 } from "../handoff-rules.ts";
+import { contactInputOf } from "../lead-contact.ts";
 import type { LeadQualifier } from "../lead-qualifier.ts";
 import { leadGreeting } from "../prompts/bots.ts";
 import type { BotReplier } from "./bot-replier.ts";
@@ -294,20 +295,9 @@ export class Conversations {
   }
 
   async #contactOf(tenant: string, lead: LeadDetails): Promise<string | undefined> {
-    if (!lead.email && !lead.phone) return undefined;
-    const [firstName, ...rest] = (lead.name ?? "").split(/\s+/).filter(Boolean);
-    const { contact } = await this.#d.contacts.upsert(
-      tenant,
-      {
-        email: lead.email,
-        phone: lead.phone,
-        firstName,
-        lastName: rest.join(" ") || undefined,
-        source: lead.source,
-      },
-      this.#d.clock.now(),
-    );
-    return contact.id;
+    const input = contactInputOf(lead);
+    if (!input) return undefined;
+    return (await this.#d.contacts.upsert(tenant, input, this.#d.clock.now())).contact.id;
   }
 
   /** Records the opt-out (or resubscription) on the contact and passes it to the CRM's DND flag. */
