@@ -105,8 +105,8 @@ export class Conversations {
       version: 1,
     };
     if (firstMessage !== undefined) {
-      await this.#d.store.create(record);
-      return this.send(tenant, id, id, firstMessage);
+      // Created only once the first turn has succeeded: a failed turn leaves no empty conversation behind.
+      return this.#turn(record, id, firstMessage, async (c) => this.#d.store.create(c));
     }
     if (await this.#contactOptedOut(tenant, contactId)) {
       // A person who opted out in any conversation gets no greeting in a new one.
@@ -141,8 +141,19 @@ export class Conversations {
 
   /** Handles one message from the lead and returns the bot's (compliant) reply. */
   async send(tenant: string, id: string, requestId: string, text: string): Promise<TurnResult> {
-    const d = this.#d;
     const conv = await this.get(tenant, id);
+    return this.#turn(conv, requestId, text, (c, now) => this.#save(c, now));
+  }
+
+  /** One turn on `conv` (stored or about to be created), persisted by `persist` once it is complete. */
+  async #turn(
+    conv: ConversationRecord,
+    requestId: string,
+    text: string,
+    persist: (conv: ConversationRecord, now: number) => Promise<void>,
+  ): Promise<TurnResult> {
+    const d = this.#d;
+    const { tenant, id } = conv;
     if (conv.messages.length >= MAX_CONVERSATION_MESSAGES) {
       throw new ConversationFullError(`conversation ${id} holds ${MAX_CONVERSATION_MESSAGES} messages`);
     }
@@ -167,7 +178,7 @@ export class Conversations {
       if (!(await this.#contactOptedOut(tenant, conv.contactId))) {
         await this.#markDoNotContact(tenant, conv.contactId, true);
       }
-      await this.#save(conv, now);
+      await persist(conv, now);
       return {
         conversationId: id,
         bot: conv.currentBot,
@@ -233,7 +244,7 @@ export class Conversations {
       });
     conv.status = "open";
     conv.qualification = q.qualification;
-    await this.#save(conv, now);
+    await persist(conv, now);
     if (consent.change === "resubscribed") await this.#markDoNotContact(tenant, conv.contactId, false);
     const llm = q.cost.llmMicros + draft.cost.llmMicros;
     const infra = q.cost.infraMicros + draft.cost.infraMicros;

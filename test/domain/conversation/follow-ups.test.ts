@@ -93,3 +93,24 @@ describe("conversation size", () => {
     expect((await store.get("acme", "big"))?.messages).toHaveLength(MAX_CONVERSATION_MESSAGES);
   });
 });
+
+describe("starting with a first message", () => {
+  it("stores nothing when the first turn fails, so a retry does not leave an empty conversation behind", async () => {
+    const store = new MemoryConversationStore();
+    const conversations = new Conversations({
+      store,
+      contacts: new MemoryContactStore(),
+      qualifier: {
+        qualify: async () => {
+          throw Object.assign(new Error("database down"), { code: "store_unavailable" });
+        },
+      } as unknown as LeadQualifier,
+      replier: {} as BotReplier,
+      clock: { now: () => 1_800_000_000_000, sleep: async () => {} },
+      compliance: { licenseeName: "Acme Realty", dreLicense: "01234567" },
+      defaultTimeZone: "America/Los_Angeles",
+    });
+    await expect(conversations.start("acme", "first", {}, "We want to buy")).rejects.toThrow("database down");
+    expect(await store.get("acme", "first")).toBeUndefined();
+  });
+});
