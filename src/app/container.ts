@@ -50,7 +50,7 @@ import { CryptoRandom } from "../adapters/system/crypto-random.ts";
 import { SystemClock } from "../adapters/system/system-clock.ts";
 import { ContactPrivacy } from "../domain/contact-privacy.ts";
 import { ContactSync, crmContactOf } from "../domain/contact-sync.ts";
-import { BotReplier } from "../domain/conversation/bot-replier.ts";
+import { BotReplier, type BotReplierDeps } from "../domain/conversation/bot-replier.ts";
 import { Conversations } from "../domain/conversation/conversations.ts";
 import { PRICE_PROFILES } from "../domain/cost/price-table.ts";
 import { CrmOutboxSender } from "../domain/crm-outbox-sender.ts";
@@ -90,6 +90,7 @@ export const APP = {
   contactSync: Symbol.for("eh.app.ContactSync"),
   crmOutboxSender: Symbol.for("eh.app.CrmOutboxSender"),
   conversations: Symbol.for("eh.app.Conversations"),
+  modelCalls: Symbol.for("eh.app.ModelCalls"),
   privacy: Symbol.for("eh.app.ContactPrivacy"),
   probes: Symbol.for("eh.app.Probes"),
 } as const;
@@ -253,33 +254,35 @@ export async function compose(
     },
     [APP.tiers, CLOCK],
   );
-  c.bind(APP.qualifier).toResolvedValue(
+  // What every model-backed service shares: the cache, the model chain, the ledger and the prices.
+  c.bind(APP.modelCalls).toResolvedValue(
     (
       cache: TieredCache,
       clk: Clock,
       rnd: Random,
       ledger: CostLedger,
-      leads: LeadStore,
-      contacts: ContactStore,
       fallback: LanguageModel,
       t: TierSetup,
-    ) => {
+    ): BotReplierDeps => {
       const cloud = c.isBound(LANGUAGE_MODEL) ? c.get<LanguageModel>(LANGUAGE_MODEL) : undefined;
-      return new LeadQualifier({
+      return {
         cache,
         ...(cloud ? { cloud } : {}),
         offline: fallback,
         ledger,
-        leads,
-        contacts,
         clock: clk,
         random: rnd,
         prices: PRICE_PROFILES[config.PRICE_PROFILE],
         retry: { ...DEFAULT_RETRY_POLICY, totalBudgetMs: config.LLM_TOTAL_BUDGET_MS },
         tiers: t.kinds,
-      });
+      };
     },
-    [APP.cache, CLOCK, RANDOM, COST_LEDGER, LEAD_STORE, CONTACT_STORE, FALLBACK_MODEL, APP.tiers],
+    [APP.cache, CLOCK, RANDOM, COST_LEDGER, FALLBACK_MODEL, APP.tiers],
+  );
+  c.bind(APP.qualifier).toResolvedValue(
+    (models: BotReplierDeps, leads: LeadStore, contacts: ContactStore) =>
+      new LeadQualifier({ ...models, leads, contacts }),
+    [APP.modelCalls, LEAD_STORE, CONTACT_STORE],
   );
   c.bind(APP.contactSync).toResolvedValue(
     (contacts: ContactStore, clk: Clock) => {
@@ -304,29 +307,14 @@ export async function compose(
   );
   c.bind(APP.conversations).toResolvedValue(
     (
-      cache: TieredCache,
+      models: BotReplierDeps,
       clk: Clock,
-      rnd: Random,
-      ledger: CostLedger,
       store: ConversationStore,
       contacts: ContactStore,
-      fallback: LanguageModel,
-      t: TierSetup,
       qualifier: LeadQualifier,
     ) => {
-      const cloud = c.isBound(LANGUAGE_MODEL) ? c.get<LanguageModel>(LANGUAGE_MODEL) : undefined;
       const crm = c.isBound(CRM_GATEWAY) ? c.get<CrmGateway>(CRM_GATEWAY) : undefined;
-      const replier = new BotReplier({
-        cache,
-        ...(cloud ? { cloud } : {}),
-        offline: fallback,
-        ledger,
-        clock: clk,
-        random: rnd,
-        prices: PRICE_PROFILES[config.PRICE_PROFILE],
-        retry: { ...DEFAULT_RETRY_POLICY, totalBudgetMs: config.LLM_TOTAL_BUDGET_MS },
-        tiers: t.kinds,
-      });
+      const replier = new BotReplier(models);
       const pushToCrm = c.isBound(CRM_OUTBOX)
         ? async (tenant: string, id: string) => {
             await c.get<CrmOutbox>(CRM_OUTBOX).enqueue(tenant, [id], clk.now());
@@ -351,17 +339,7 @@ export async function compose(
         defaultTimeZone: config.DEFAULT_TIME_ZONE,
       });
     },
-    [
-      APP.cache,
-      CLOCK,
-      RANDOM,
-      COST_LEDGER,
-      CONVERSATION_STORE,
-      CONTACT_STORE,
-      FALLBACK_MODEL,
-      APP.tiers,
-      APP.qualifier,
-    ],
+    [APP.modelCalls, CLOCK, CONVERSATION_STORE, CONTACT_STORE, APP.qualifier],
   );
   c.bind(APP.privacy).toResolvedValue(
     (
