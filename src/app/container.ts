@@ -7,7 +7,6 @@
  */
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { Container } from "inversify";
@@ -16,7 +15,6 @@ import type { Logger } from "pino";
 import { ClaudeLanguageModel } from "../adapters/claude/claude-language-model.ts";
 import { tagsToAdd } from "../adapters/ghl/ghl-contact-body.ts";
 import { GhlCrmGateway } from "../adapters/ghl/ghl-crm-gateway.ts";
-import { LruCacheTier } from "../adapters/memory/lru-cache-tier.ts";
 import { MemoryContactStore } from "../adapters/memory/memory-contact-store.ts";
 import { MemoryConversationStore } from "../adapters/memory/memory-conversation-store.ts";
 import { MemoryCostLedger } from "../adapters/memory/memory-cost-ledger.ts";
@@ -24,8 +22,6 @@ import { MemoryErasureLog } from "../adapters/memory/memory-erasure-log.ts";
 import { MemoryLeadStore } from "../adapters/memory/memory-lead-store.ts";
 import { MemoryRateLimiter } from "../adapters/memory/memory-rate-limiter.ts";
 import { OfflineLanguageModel } from "../adapters/offline/offline-language-model.ts";
-import { PgliteSqlClient } from "../adapters/pglite/pglite-sql-client.ts";
-import { migrate } from "../adapters/postgres/migrations.ts";
 import { PostgresCacheTier } from "../adapters/postgres/postgres-cache-tier.ts";
 import { PostgresContactStore } from "../adapters/postgres/postgres-contact-store.ts";
 import { PostgresConversationStore } from "../adapters/postgres/postgres-conversation-store.ts";
@@ -34,15 +30,11 @@ import { PostgresCrmOutbox, PostgresOutboxTransaction } from "../adapters/postgr
 import { PostgresErasureLog } from "../adapters/postgres/postgres-erasure-log.ts";
 import { PostgresLeadStore } from "../adapters/postgres/postgres-lead-store.ts";
 import { PostgresSqlClient, type SqlClient } from "../adapters/postgres/sql-client.ts";
-import { StoreUnavailableError } from "../adapters/postgres/store-unavailable-error.ts";
-import { RedisCacheTier } from "../adapters/redis/redis-cache-tier.ts";
 import { connectRedis, createRedis } from "../adapters/redis/redis-connection.ts";
 import { RedisInvalidationBus } from "../adapters/redis/redis-invalidation-bus.ts";
 import { RedisLock } from "../adapters/redis/redis-lock.ts";
 import { RedisRateLimiter } from "../adapters/redis/redis-rate-limiter.ts";
-import { latencyFromP99 } from "../adapters/simulated/log-normal.ts";
 import { SeededRandom } from "../adapters/simulated/seeded-random.ts";
-import { SimulatedCacheTier } from "../adapters/simulated/simulated-cache-tier.ts";
 import { SimulatedCrmGateway } from "../adapters/simulated/simulated-crm-gateway.ts";
 import { SimulatedLanguageModel } from "../adapters/simulated/simulated-language-model.ts";
 import { VirtualClock } from "../adapters/simulated/virtual-clock.ts";
@@ -55,7 +47,6 @@ import { Conversations } from "../domain/conversation/conversations.ts";
 import { PRICE_PROFILES } from "../domain/cost/price-table.ts";
 import { CrmOutboxSender } from "../domain/crm-outbox-sender.ts";
 import { LeadQualifier } from "../domain/lead-qualifier.ts";
-import type { CacheTierKind } from "../domain/request-cost.ts";
 import { DEFAULT_RETRY_POLICY } from "../domain/retry-policy.ts";
 import { TieredCache, type TieredCacheOptions } from "../domain/tiered-cache.ts";
 import type { CacheTier } from "../ports/cache-tier.ts";
@@ -76,7 +67,21 @@ import { LEAD_STORE, type LeadStore } from "../ports/lead-store.ts";
 import { RANDOM, type Random } from "../ports/random.ts";
 import { RATE_LIMITER, type RateLimiter } from "../ports/rate-limiter.ts";
 import type { Config } from "./config.ts";
+import {
+  buildTiers,
+  type MigrationState,
+  migrateWhenReachable,
+  modeLabel,
+  openPglite,
+  probesFor,
+  rateLimitedWarn,
+  type SimulationOptions,
+  startPurge,
+  type TierSetup,
+} from "./infrastructure.ts";
 import type { Probe } from "./readiness.ts";
+
+export type { SimulationOptions, TierSetup } from "./infrastructure.ts";
 
 /** Tokens of the application layer (the ports' tokens live beside the ports). */
 export const APP = {
@@ -95,12 +100,6 @@ export const APP = {
   probes: Symbol.for("eh.app.Probes"),
 } as const;
 
-/** The cache tiers with their TTLs and what runs them (for costing and /ready). */
-export interface TierSetup {
-  bindings: Array<{ tier: CacheTier; ttlMs: number }>;
-  kinds: CacheTierKind[];
-}
-
 /** Everything the service runs on, resolved. */
 export interface Composition {
   container: Container;
@@ -110,19 +109,6 @@ export interface Composition {
   tierBindings: ReadonlyArray<{ tier: CacheTier; ttlMs: number }>;
   close(): Promise<void>;
 }
-
-/** Options the benchmark passes to the simulated composition (hit ratios per tier, etc.). */
-export interface SimulationOptions {
-  /** Per tier name: probability of a hit at that tier given the lookup reached it, and a value to synthesize. */
-  ratios?: Record<string, { hitRatio: number; synthesize: (key: string) => string }>;
-}
-
-/** The report's tier latencies (section 3.2: median and P99, ms), used by the simulated tiers. */
-const SIMULATED_TIER_LATENCY = {
-  L1: latencyFromP99(0.3, 0.6),
-  L2: latencyFromP99(2.5, 3.93),
-  L3: latencyFromP99(11.06, 16.06),
-} as const;
 
 /** Builds the container for `config`; resolves the asynchronous pieces (connections, migrations). */
 export async function compose(
@@ -426,177 +412,4 @@ function bindStores(
     wrapLedger(sql ? new PostgresCostLedger(sql) : new MemoryCostLedger()),
   );
   c.bind<ErasureLog>(ERASURE_LOG).toConstantValue(sql ? new PostgresErasureLog(sql) : new MemoryErasureLog());
-}
-
-interface TierInputs {
-  clock: Clock;
-  seeded: SeededRandom;
-  redis: Redis | undefined;
-  sql: SqlClient | undefined;
-  envPrefix: string;
-  simulation: SimulationOptions;
-}
-
-function buildTiers(config: Config, i: TierInputs): TierSetup {
-  const ttl = { L1: config.L1_TTL_MS, L2: config.L2_TTL_MS, L3: config.L3_TTL_MS } as const;
-  if (config.EH_ADAPTERS === "simulated") {
-    const names = ["L1", "L2", "L3"] as const;
-    return {
-      bindings: names.map((name) => {
-        const ratio = i.simulation.ratios?.[name];
-        const tier = new SimulatedCacheTier({
-          name,
-          clock: i.clock,
-          random: i.seeded.fork(name),
-          latency: SIMULATED_TIER_LATENCY[name],
-          ...(ratio ? { ratio: { ...ratio, ttlMs: ttl[name] } } : {}),
-        });
-        return { tier, ttlMs: ttl[name] };
-      }),
-      kinds: [
-        { name: "L1", kind: "memory" },
-        { name: "L2", kind: "redis" },
-        { name: "L3", kind: "postgres" },
-      ],
-    };
-  }
-  const setup: TierSetup = {
-    bindings: [
-      {
-        tier: new LruCacheTier({
-          name: "L1",
-          maxEntries: config.L1_MAX_ENTRIES,
-          maxBytes: config.L1_MAX_BYTES,
-        }),
-        ttlMs: ttl.L1,
-      },
-    ],
-    kinds: [{ name: "L1", kind: "memory" }],
-  };
-  if (i.redis) {
-    setup.bindings.push({
-      tier: new RedisCacheTier(i.redis, { prefix: `${i.envPrefix}cache:` }),
-      ttlMs: ttl.L2,
-    });
-    setup.kinds.push({ name: "L2", kind: "redis" });
-  }
-  if (i.sql) {
-    setup.bindings.push({ tier: new PostgresCacheTier(i.sql, i.clock), ttlMs: ttl.L3 });
-    setup.kinds.push({ name: "L3", kind: "postgres" });
-  }
-  return setup;
-}
-
-function probesFor(
-  config: Config,
-  redis: Redis | undefined,
-  sql: SqlClient | undefined,
-  migrations: MigrationState | undefined,
-): Probe[] {
-  const probes: Probe[] = [];
-  if (redis)
-    probes.push({
-      name: "cache-l2",
-      kind: "redis",
-      required: false,
-      check: async () => void (await redis.ping()),
-    });
-  if (sql) {
-    probes.push({
-      name: "database",
-      kind: config.DATABASE_URL ? "postgres" : "pglite",
-      required: true,
-      check: async () => {
-        await sql.query("select 1");
-        // Reachable is not enough: until the schema is migrated every store query would fail.
-        if (migrations && !migrations.migrated) throw new Error("migrations not applied yet");
-      },
-    });
-  }
-  probes.push({
-    name: "model",
-    kind: config.ANTHROPIC_API_KEY ? "claude" : "offline",
-    required: false,
-    check: async () => {},
-  });
-  return probes;
-}
-
-/** Opens PGlite persisted in `dir` (created if missing). */
-async function openPglite(dir: string): Promise<SqlClient> {
-  mkdirSync(dir, { recursive: true });
-  return PgliteSqlClient.open({ dataDir: dir });
-}
-
-/** Whether the schema is migrated yet, and how to stop retrying. */
-interface MigrationState {
-  readonly migrated: boolean;
-  stop(): void;
-}
-
-/** Applies migrations; when the database is down at start-up, keeps trying in the background. */
-async function migrateWhenReachable(
-  sql: SqlClient,
-  logger: Logger,
-  schema?: string,
-): Promise<MigrationState> {
-  const run = async () => {
-    if (schema) await sql.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`); // validated identifier
-    await migrate(sql);
-  };
-  const state = { migrated: false, stop: () => {} };
-  try {
-    await run();
-    state.migrated = true;
-  } catch (err) {
-    // Only an unreachable database is worth waiting for; anything else (a bad migration, a bad path) is a bug.
-    if (!(err instanceof StoreUnavailableError)) throw err;
-    logger.warn(
-      { err: (err as Error).message },
-      "database unreachable at start; retrying migrations every 5 s",
-    );
-    const timer = setInterval(() => {
-      run().then(
-        () => {
-          clearInterval(timer);
-          state.migrated = true;
-          logger.info("database reachable; migrations applied");
-        },
-        () => {},
-      );
-    }, 5_000);
-    timer.unref();
-    state.stop = () => clearInterval(timer);
-  }
-  return state;
-}
-
-/** Purges expired L3 rows every minute, in bounded batches. */
-function startPurge(l3: PostgresCacheTier, logger: Logger, closers: Array<() => Promise<void>>): void {
-  const timer = setInterval(async () => {
-    try {
-      for (let i = 0; i < 20 && (await l3.purgeExpired(1_000)) === 1_000; i++);
-    } catch (err) {
-      logger.debug({ err: (err as Error).message }, "L3 purge skipped");
-    }
-  }, 60_000);
-  timer.unref();
-  closers.push(async () => clearInterval(timer));
-}
-
-/** A warning logger that says the same thing at most once a minute (a down dependency errors constantly). */
-function rateLimitedWarn(logger: Logger, what: string): (err: Error) => void {
-  let last = 0;
-  return (err) => {
-    const now = Date.now();
-    if (now - last < 60_000) return;
-    last = now;
-    logger.warn({ err: err.message }, `${what} connection error`);
-  };
-}
-
-function modeLabel(config: Config): string {
-  if (config.EH_ADAPTERS === "simulated") return `simulated (virtual clock, seed ${config.SEED})`;
-  if (config.REDIS_URL || config.DATABASE_URL || config.ANTHROPIC_API_KEY) return "production";
-  return "embedded defaults (in-process L1, PGlite, offline model)";
 }
