@@ -7,6 +7,7 @@ import type { CrmOutboxSender } from "../domain/crm-outbox-sender.ts";
 import type { LeadQualifier } from "../domain/lead-qualifier.ts";
 import type { TieredCache } from "../domain/tiered-cache.ts";
 import { COST_LEDGER, type CostLedger } from "../ports/cost-ledger.ts";
+import { CRM_OUTBOX, type CrmOutbox } from "../ports/crm-outbox.ts";
 import { RATE_LIMITER, type RateLimiter } from "../ports/rate-limiter.ts";
 import type { Config } from "./config.ts";
 import { APP, type Composition, compose, type SimulationOptions } from "./container.ts";
@@ -51,10 +52,16 @@ export async function createService(
           misses: t.misses,
           errors: t.errors + t.timeouts,
         })) ?? [],
+      breakerStates: () => cache?.breakerStates().map((b) => ({ tier: b.tier, state: b.state })) ?? [],
+      outboxDepth: async () =>
+        composition?.container.isBound(CRM_OUTBOX)
+          ? composition.container.get<CrmOutbox>(CRM_OUTBOX).pendingCount()
+          : undefined,
     },
     { defaultMetrics: config.NODE_ENV !== "test" },
   );
-  const composition = await compose(config, logger, simulation, { wrapLedger: (l) => metrics.meter(l) });
+  let composition: Composition | undefined;
+  composition = await compose(config, logger, simulation, { wrapLedger: (l) => metrics.meter(l) });
   const c = composition.container;
   cache = await c.getAsync<TieredCache>(APP.cache);
   const qualifier = await c.getAsync<LeadQualifier>(APP.qualifier);

@@ -197,6 +197,8 @@ export function describeApi(mode: Mode, skip: string | false): void {
       expect(res.text).toContain("eh_http_request_duration_seconds_bucket");
       expect(res.text).toMatch(/eh_cache_lookups\{tier="L1",outcome="hit"\} \d+/);
       expect(res.text).toContain("eh_llm_tokens_total");
+      expect(res.text).toMatch(/eh_cache_breaker_open\{tier="L1"\} 0/);
+      expect(res.text).toMatch(/eh_crm_outbox_pending \d+/);
     });
 
     it("GET /openapi.json documents every endpoint from the validating schemas", async () => {

@@ -5,6 +5,10 @@ import type { CostEntry, CostLedger, CostSummaryRow } from "../../ports/cost-led
 export interface TierStatsSource {
   /** Per tier: hits, misses, errors. */
   tierStats(): ReadonlyArray<{ tier: string; hits: number; misses: number; errors: number }>;
+  /** Per tier: its circuit breaker's state. */
+  breakerStates?(): ReadonlyArray<{ tier: string; state: "closed" | "open" | "half_open" }>;
+  /** Contacts waiting in the CRM outbox (undefined when there is no outbox). */
+  outboxDepth?(): Promise<number | undefined>;
 }
 
 /** The service's Prometheus metrics, on a registry of its own (several apps can live in one process). */
@@ -49,6 +53,28 @@ export class ServiceMetrics {
       },
     });
     void lookups;
+    const breakers = new Gauge({
+      name: "eh_cache_breaker_open",
+      help: "1 while a cache tier's circuit breaker is open (or half open), else 0",
+      labelNames: ["tier"],
+      registers: [this.registry],
+      collect() {
+        for (const b of cache.breakerStates?.() ?? [])
+          this.set({ tier: b.tier }, b.state === "closed" ? 0 : 1);
+      },
+    });
+    void breakers;
+    const outbox = new Gauge({
+      name: "eh_crm_outbox_pending",
+      help: "Contacts waiting in the CRM outbox (0 without one)",
+      registers: [this.registry],
+      async collect() {
+        // A database outage must not break the scrape: the gauge then keeps its last value.
+        const n = await cache.outboxDepth?.().catch(() => undefined);
+        if (n !== undefined) this.set(n);
+      },
+    });
+    void outbox;
   }
 
   /** Middleware timing every request under its route pattern (never the raw path: bounded label values). */
