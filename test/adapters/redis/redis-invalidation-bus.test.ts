@@ -1,4 +1,3 @@
-import { createServer, type Server, type Socket, connect as tcpConnect } from "node:net";
 import fc from "fast-check";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
@@ -7,51 +6,13 @@ import { connectRedis, createRedis } from "../../../src/adapters/redis/redis-con
 import { RedisInvalidationBus } from "../../../src/adapters/redis/redis-invalidation-bus.ts";
 import type { Invalidation, InvalidationBus } from "../../../src/ports/invalidation-bus.ts";
 import { REDIS_URL, skipUnless, uniqueName } from "../../support/services.ts";
+import { TcpProxy } from "../../support/tcp-proxy.ts";
 
 const skip = await skipUnless("redis");
 const prefix = `${uniqueName("eh_test_bus")}:`;
 const clients: Redis[] = [];
 const buses: RedisInvalidationBus[] = [];
-const proxies: RelayProxy[] = [];
-
-/** Relays TCP to Redis; `down()` cuts every connection and refuses new ones until `up()` (same port). */
-class RelayProxy {
-  readonly #sockets = new Set<Socket>();
-  readonly #server: Server;
-  #port = 0;
-
-  constructor(target: URL) {
-    this.#server = createServer((client) => {
-      const upstream = tcpConnect(Number(target.port || 6379), target.hostname);
-      for (const s of [client, upstream]) {
-        this.#sockets.add(s);
-        s.on("close", () => this.#sockets.delete(s));
-        s.on("error", () => {
-          client.destroy();
-          upstream.destroy();
-        });
-      }
-      client.pipe(upstream);
-      upstream.pipe(client);
-    });
-  }
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.#port}`;
-  }
-
-  async up(): Promise<void> {
-    await new Promise<void>((resolve) => this.#server.listen(this.#port, "127.0.0.1", resolve));
-    const address = this.#server.address();
-    if (address && typeof address === "object") this.#port = address.port;
-  }
-
-  async down(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
-    for (const s of this.#sockets) s.destroy();
-    await closed;
-  }
-}
+const proxies: TcpProxy[] = [];
 
 function client(url = REDIS_URL): Redis {
   const r = createRedis(url, {
@@ -84,7 +45,7 @@ function inbox(bus: InvalidationBus): Invalidation[] {
 const arrives = (check: () => void) => vi.waitFor(check, { timeout: 2_000, interval: 5 });
 
 afterEach(async () => {
-  for (const p of proxies.splice(0)) await p.down().catch(() => undefined);
+  for (const p of proxies.splice(0)) await p.close().catch(() => undefined);
 });
 
 afterAll(async () => {
@@ -211,13 +172,12 @@ describe.skipIf(skip)("RedisInvalidationBus", () => {
   it("hears again after its connection to Redis is cut and restored (ioredis re-subscribes)", {
     timeout: 15_000,
   }, async () => {
-    const proxy = new RelayProxy(new URL(REDIS_URL));
-    await proxy.up();
+    const proxy = await TcpProxy.forUrl(REDIS_URL, 6379);
     proxies.push(proxy);
-    const [a, b] = [await redisBus(), await redisBus(proxy.url)];
+    const [a, b] = [await redisBus(), await redisBus(proxy.urlFor(REDIS_URL))];
     const atB = inbox(b);
-    await proxy.down();
-    await proxy.up();
+    await proxy.cut();
+    await proxy.restore();
     await vi.waitFor(
       async () => {
         await a.publish(["acme:qualify:back"]);
@@ -231,16 +191,15 @@ describe.skipIf(skip)("RedisInvalidationBus", () => {
   it("subscribes by itself once Redis comes up, when it was down at connect()", {
     timeout: 15_000,
   }, async () => {
-    const proxy = new RelayProxy(new URL(REDIS_URL));
-    await proxy.up();
+    const proxy = await TcpProxy.forUrl(REDIS_URL, 6379);
     proxies.push(proxy);
-    await proxy.down();
+    await proxy.cut();
     const a = await redisBus();
-    const b = new RedisInvalidationBus(client(proxy.url), { prefix });
+    const b = new RedisInvalidationBus(client(proxy.urlFor(REDIS_URL)), { prefix });
     buses.push(b);
     expect(await b.connect(500)).toBe(false);
     const atB = inbox(b);
-    await proxy.up();
+    await proxy.restore();
     await vi.waitFor(
       async () => {
         await a.publish(["acme:qualify:late"]);
