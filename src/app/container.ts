@@ -34,6 +34,7 @@ import { connectRedis, createRedis } from "../adapters/redis/redis-connection.ts
 import { RedisInvalidationBus } from "../adapters/redis/redis-invalidation-bus.ts";
 import { RedisLock } from "../adapters/redis/redis-lock.ts";
 import { RedisRateLimiter } from "../adapters/redis/redis-rate-limiter.ts";
+import { RedisSendBudget } from "../adapters/redis/redis-send-budget.ts";
 import { SeededRandom } from "../adapters/simulated/seeded-random.ts";
 import { SimulatedCrmGateway } from "../adapters/simulated/simulated-crm-gateway.ts";
 import { SimulatedLanguageModel } from "../adapters/simulated/simulated-language-model.ts";
@@ -66,6 +67,7 @@ import { FALLBACK_MODEL, LANGUAGE_MODEL, type LanguageModel } from "../ports/lan
 import { LEAD_STORE, type LeadStore } from "../ports/lead-store.ts";
 import { RANDOM, type Random } from "../ports/random.ts";
 import { RATE_LIMITER, type RateLimiter } from "../ports/rate-limiter.ts";
+import type { SendBudget } from "../ports/send-budget.ts";
 import type { Config } from "./config.ts";
 import {
   buildTiers,
@@ -211,7 +213,18 @@ export async function compose(
     );
   }
   parts.push(`crm=${simulated ? "simulated" : config.GHL_TOKEN ? "gohighlevel" : "local-only"}`);
-  if (sql && c.isBound(CRM_GATEWAY)) bindCrmOutbox(c, config, sql, logger);
+  if (sql && c.isBound(CRM_GATEWAY)) {
+    // With Redis, every instance draws on one budget for the location; else this instance's window alone.
+    const shared = redis
+      ? new RedisSendBudget(redis, {
+          key: `${envPrefix}crm-budget:${config.GHL_LOCATION_ID}`,
+          limit: config.CRM_RATE_LIMIT,
+          // One second of margin: a reservation counts from when a request starts, the CRM from when it arrives.
+          windowMs: config.CRM_RATE_WINDOW_MS + 1_000,
+        })
+      : undefined;
+    bindCrmOutbox(c, config, sql, logger, shared);
+  }
 
   c.bind<RateLimiter>(RATE_LIMITER).toConstantValue(
     redis ? new RedisRateLimiter(redis, envPrefix) : new MemoryRateLimiter(),
@@ -356,7 +369,13 @@ export async function compose(
  * The durable CRM outbox in the database and its background sender (started and stopped by the
  * service). GoHighLevel spends one request per upsert plus one to add tags, against the window.
  */
-function bindCrmOutbox(c: Container, config: Config, sql: SqlClient, logger: Logger): void {
+function bindCrmOutbox(
+  c: Container,
+  config: Config,
+  sql: SqlClient,
+  logger: Logger,
+  sharedBudget: SendBudget | undefined,
+): void {
   c.bind<CrmOutbox>(CRM_OUTBOX).toConstantValue(new PostgresCrmOutbox(sql));
   c.bind<OutboxTransaction>(OUTBOX_TRANSACTION).toConstantValue(new PostgresOutboxTransaction(sql));
   const warn = rateLimitedWarn(logger, "crm outbox");
@@ -369,6 +388,7 @@ function bindCrmOutbox(c: Container, config: Config, sql: SqlClient, logger: Log
           contacts,
           clock,
           random,
+          ...(sharedBudget ? { sharedBudget } : {}),
           observer: {
             error: (err) => warn(err instanceof Error ? err : new Error(String(err))),
             deadLetter: (entry, reason) =>

@@ -3,6 +3,7 @@ import type { ContactRecord, ContactStore } from "../ports/contact-store.ts";
 import type { CrmContact, CrmGateway, CrmUpsertResult } from "../ports/crm-gateway.ts";
 import type { CrmOutbox, OutboxEntry } from "../ports/crm-outbox.ts";
 import type { Random } from "../ports/random.ts";
+import type { SendBudget } from "../ports/send-budget.ts";
 import { BackgroundLoop } from "./background-loop.ts";
 import { crmContactOf } from "./contact-sync.ts";
 import { type DeliveryAction, type DeliveryPolicy, decideDelivery } from "./crm-delivery-policy.ts";
@@ -36,6 +37,8 @@ export interface CrmOutboxSenderDeps {
   clock: Clock;
   /** Jitters the backoff. */
   random: Random;
+  /** The location's budget shared with the other instances (Redis); without it, this instance's window alone. */
+  sharedBudget?: SendBudget;
   /** Told about a pass that threw (the database down) and about each contact given up on. */
   observer?: { error?(err: unknown): void; deadLetter?(entry: OutboxEntry, reason: string): void };
 }
@@ -95,8 +98,11 @@ export class CrmOutboxSender {
     );
     if (claimed.length === 0) return idle(this.#o.pollMs);
     const pass: SendPass = { claimed: claimed.length, delivered: 0, rescheduled: 0, dead: 0, waitMs: 0 };
-    const { batch, deferredCost } = await this.#fit(claimed, budget, now, pass);
-    if (batch.length === 0) return { ...pass, waitMs: this.#window.nextFreeAt(now, deferredCost) - now };
+    const { batch: fitted, deferredCost } = await this.#fit(claimed, budget, now, pass);
+    if (fitted.length === 0) return { ...pass, waitMs: this.#window.nextFreeAt(now, deferredCost) - now };
+    const shared = await this.#withinSharedBudget(fitted, now, pass);
+    const batch = shared.batch;
+    if (batch.length === 0) return { ...pass, waitMs: Math.max(1, shared.retryAt - now) };
     const results = await this.#send(batch.map((b) => b.crm));
     const after = this.#d.clock.now();
     this.#window.record(
@@ -159,6 +165,41 @@ export class CrmOutboxSender {
       }
     }
     return { batch, deferredCost: deferredCost ?? 1 };
+  }
+
+  /**
+   * The part of `batch` the shared budget grants (in order); the rest is rescheduled for when it frees
+   * up. A shared budget that cannot be reached leaves this instance's own window in charge.
+   */
+  async #withinSharedBudget<B extends { entry: OutboxEntry; cost: number }>(
+    batch: B[],
+    now: number,
+    pass: SendPass,
+  ): Promise<{ batch: B[]; retryAt: number }> {
+    const budget = this.#d.sharedBudget;
+    if (!budget) return { batch, retryAt: now };
+    const need = batch.reduce((sum, b) => sum + b.cost, 0);
+    let grant: { granted: number; retryAt: number };
+    try {
+      grant = await budget.reserve(need, now);
+    } catch (err) {
+      this.#d.observer?.error?.(err);
+      return { batch, retryAt: now };
+    }
+    if (grant.granted >= need) return { batch, retryAt: now };
+    let left = grant.granted;
+    const kept: B[] = [];
+    for (const b of batch) {
+      if (b.cost <= left) {
+        kept.push(b);
+        left -= b.cost;
+      } else if (
+        await this.#d.outbox.reschedule(b.entry, { at: grant.retryAt, attempts: b.entry.attempts }, now)
+      ) {
+        pass.rescheduled += 1;
+      }
+    }
+    return { batch: kept, retryAt: grant.retryAt };
   }
 
   async #send(contacts: CrmContact[]): Promise<CrmUpsertResult[]> {
