@@ -98,6 +98,24 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { "200": ok("Reply"), ...errors },
         },
       },
+      "/api/conversations/{id}/follow-ups": {
+        post: {
+          summary: "Send a follow-up now if quiet hours allow (201), else hold it with nextAllowedAt (202)",
+          responses: { "201": ok("Sent"), "202": ok("Held"), ...errors },
+        },
+      },
+      "/api/contacts/{id}/export": {
+        get: {
+          summary: "CCPA: everything held about a contact",
+          responses: { "200": ok("Export"), ...errors },
+        },
+      },
+      "/api/contacts/{id}": {
+        delete: {
+          summary: "CCPA: erase a contact from every store and cache tier",
+          responses: { "200": ok("Erased"), ...errors },
+        },
+      },
       "/api/conversations/{id}": {
         get: {
           summary: "History, handoffs, qualification",
