@@ -30,6 +30,7 @@ import { PostgresCrmOutbox, PostgresOutboxTransaction } from "../adapters/postgr
 import { PostgresErasureLog } from "../adapters/postgres/postgres-erasure-log.ts";
 import { PostgresLeadStore } from "../adapters/postgres/postgres-lead-store.ts";
 import { PostgresSqlClient, type SqlClient } from "../adapters/postgres/sql-client.ts";
+import { RedisApiKeyStore } from "../adapters/redis/redis-api-key-store.ts";
 import { connectRedis, createRedis } from "../adapters/redis/redis-connection.ts";
 import { RedisInvalidationBus } from "../adapters/redis/redis-invalidation-bus.ts";
 import { RedisLock } from "../adapters/redis/redis-lock.ts";
@@ -50,6 +51,7 @@ import { CrmOutboxSender } from "../domain/crm-outbox-sender.ts";
 import { LeadQualifier } from "../domain/lead-qualifier.ts";
 import { DEFAULT_RETRY_POLICY } from "../domain/retry-policy.ts";
 import { TieredCache, type TieredCacheOptions } from "../domain/tiered-cache.ts";
+import { API_KEY_STORE, type ApiKeyStore } from "../ports/api-key-store.ts";
 import type { CacheTier } from "../ports/cache-tier.ts";
 import { CLOCK, type Clock } from "../ports/clock.ts";
 import { CONTACT_STORE, type ContactStore } from "../ports/contact-store.ts";
@@ -226,6 +228,7 @@ export async function compose(
     bindCrmOutbox(c, config, sql, logger, shared);
   }
 
+  if (redis) c.bind<ApiKeyStore>(API_KEY_STORE).toConstantValue(new RedisApiKeyStore(redis, envPrefix));
   c.bind<RateLimiter>(RATE_LIMITER).toConstantValue(
     redis ? new RedisRateLimiter(redis, envPrefix) : new MemoryRateLimiter(),
   );

@@ -6,6 +6,7 @@ import type { Conversations } from "../domain/conversation/conversations.ts";
 import type { CrmOutboxSender } from "../domain/crm-outbox-sender.ts";
 import type { LeadQualifier } from "../domain/lead-qualifier.ts";
 import type { TieredCache } from "../domain/tiered-cache.ts";
+import { API_KEY_STORE, type ApiKeyStore } from "../ports/api-key-store.ts";
 import { COST_LEDGER, type CostLedger } from "../ports/cost-ledger.ts";
 import { CRM_OUTBOX, type CrmOutbox } from "../ports/crm-outbox.ts";
 import { RATE_LIMITER, type RateLimiter } from "../ports/rate-limiter.ts";
@@ -76,7 +77,10 @@ export async function createService(
   const ledger = c.get<CostLedger>(COST_LEDGER);
   const app = createHttpApp({
     logger,
-    keys: new ApiKeyRegistry(apiKeys),
+    keys: new ApiKeyRegistry(
+      apiKeys,
+      c.isBound(API_KEY_STORE) ? c.get<ApiKeyStore>(API_KEY_STORE) : undefined,
+    ),
     limiter: c.get<RateLimiter>(RATE_LIMITER),
     metrics,
     probes: c.get<Probe[]>(APP.probes),

@@ -23,17 +23,17 @@ vi.mock("node:crypto", async (importOriginal) => {
 const keyArb = fc.string({ minLength: 16, maxLength: 64 });
 
 describe("ApiKeyRegistry compares in constant time", () => {
-  it("property: with N stored keys, any presented key (each stored one, or none) costs exactly N timingSafeEqual calls on equal-length hashes", () => {
-    fc.assert(
-      fc.property(
+  it("property: with N stored keys, any presented key (each stored one, or none) costs exactly N timingSafeEqual calls on equal-length hashes", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.uniqueArray(keyArb, { minLength: 1, maxLength: 20 }),
         keyArb,
         fc.nat(),
-        (keys, stranger, pick) => {
+        async (keys, stranger, pick) => {
           const registry = new ApiKeyRegistry(keys.map((key, i) => ({ tenant: `t${i}`, key })));
           const presented = pick % 2 === 0 ? keys[pick % keys.length]! : stranger;
           compare.calls = [];
-          const tenant = registry.tenantOf(presented);
+          const tenant = await registry.tenantOf(presented);
           expect(compare.calls).toHaveLength(keys.length);
           for (const [a, b] of compare.calls) expect([a, b]).toEqual([32, 32]);
           const index = keys.indexOf(presented);
@@ -44,14 +44,14 @@ describe("ApiKeyRegistry compares in constant time", () => {
     );
   });
 
-  it("compares every key even when the first one matched", () => {
+  it("compares every key even when the first one matched", async () => {
     const registry = new ApiKeyRegistry([
       { tenant: "acme", key: "acme-key-0123456789abcdef" },
       { tenant: "beta", key: "beta-key-0123456789abcdef" },
       { tenant: "gamma", key: "gamma-key-0123456789abcde" },
     ]);
     compare.calls = [];
-    expect(registry.tenantOf("acme-key-0123456789abcdef")).toBe("acme");
+    expect(await registry.tenantOf("acme-key-0123456789abcdef")).toBe("acme");
     expect(compare.calls).toHaveLength(3);
   });
 

@@ -4,10 +4,10 @@ import { HttpProblem } from "../problem.ts";
 
 /** Requires `Authorization: Bearer <key>`; sets res.locals.tenant and res.locals.keyId, else 401. */
 export function authenticate(keys: ApiKeyRegistry) {
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const header = req.get("authorization") ?? "";
     const m = /^Bearer\s+(\S{1,512})$/i.exec(header);
-    const tenant = m?.[1] ? keys.tenantOf(m[1]) : undefined;
+    const tenant = m?.[1] ? await keys.tenantOf(m[1]) : undefined;
     if (!m?.[1] || !tenant) {
       const detail = m ? "the API key is not valid" : "send Authorization: Bearer <api key>";
       next(
