@@ -5,6 +5,7 @@
  * The report's cost tables then price these with both price profiles.
  */
 import { estimateTokens } from "../../src/adapters/offline/token-estimate.ts";
+import { routeModel } from "../../src/domain/model-routing.ts";
 import { MODEL_IDS } from "../../src/domain/models.ts";
 import { BOT_PROMPTS } from "../../src/domain/prompts/bots.ts";
 import { QUALIFY_PROMPT } from "../../src/domain/prompts/qualify.ts";
@@ -35,6 +36,9 @@ export function operationUsages(): OperationUsageResult[] {
     40;
   const botSystem = estimateTokens(BOT_PROMPTS.buyer.system) + estimateTokens(ANSWER);
   const originInfra = cacheInfraUsage(TIERS, "origin");
+  // The model routing picks for a reply to this history, cached or not (the same request either way).
+  const replyModel = routeModel({ task: "reply", messageCount: 3, totalChars: HISTORY.length }).model;
+  const qualifyModel = routeModel({ task: "qualify", messageCount: 1, totalChars: 120 }).model;
   const none = { inputTokens: 0, outputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0 };
   const op = (
     operation: OperationUsageResult["operation"],
@@ -43,7 +47,7 @@ export function operationUsages(): OperationUsageResult[] {
   return [
     op("lead_qualification", {
       llm: {
-        model: MODEL_IDS.sonnet,
+        model: qualifyModel,
         usage: { ...none, inputTokens: qualifyIn, outputTokens: estimateTokens(ANSWER) + 20 },
       },
       infra: { ...originInfra, postgresQueries: originInfra.postgresQueries + 2, requests: 1 },
@@ -51,7 +55,7 @@ export function operationUsages(): OperationUsageResult[] {
     // "Cached": the bot's system prompt is read from Anthropic's prompt cache (×0.1), only the turn is new.
     op("bot_response_cached", {
       llm: {
-        model: MODEL_IDS.haiku,
+        model: replyModel,
         usage: {
           ...none,
           inputTokens: estimateTokens(HISTORY),
@@ -64,7 +68,7 @@ export function operationUsages(): OperationUsageResult[] {
     // "Uncached": the first turn writes the system prompt to the prompt cache (×1.25).
     op("bot_response_uncached", {
       llm: {
-        model: MODEL_IDS.sonnet,
+        model: replyModel,
         usage: {
           ...none,
           inputTokens: estimateTokens(HISTORY),
