@@ -98,6 +98,12 @@ export class FakeGhlServer extends ScriptedHttpServer {
     return c && { ...c, tags: [...c.tags] };
   }
 
+  /** The contact a location holds for `email` (matched as the upsert matches it), for assertions. */
+  contactByEmail(locationId: string, email: string): GhlContactRecord | undefined {
+    const id = this.#identities.get(`${locationId}|${email.toLowerCase()}`);
+    return id ? this.contact(id) : undefined;
+  }
+
   /** How many contacts the fake holds. */
   get contactCount(): number {
     return this.#contacts.size;
