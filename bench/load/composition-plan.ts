@@ -5,9 +5,9 @@
  * its own Redis prefix and PostgreSQL schema, removed by `cleanUp` when it ends.
  */
 import { mkdtemp } from "node:fs/promises";
-import { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { reachable } from "../../test/support/services.ts";
 import { deleteRedisPrefix, dropSchema, removeDataDir } from "../run-cleanup.ts";
 
 /** The API key the load test authenticates with (tenant "load"). */
@@ -77,7 +77,9 @@ export async function planComposition(
   const redisUrl = env.REDIS_URL || DEFAULT_REDIS_URL;
   const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const [redis, postgres] =
-    choice === "auto" ? await Promise.all([reachable(redisUrl), reachable(databaseUrl)]) : [false, false];
+    choice === "auto"
+      ? await Promise.all([reachable(redisUrl, 6379), reachable(databaseUrl, 5432)])
+      : [false, false];
   return {
     tag,
     ...(redis ? { redisUrl } : {}),
@@ -94,19 +96,4 @@ export async function cleanUp(plan: CompositionPlan): Promise<void> {
   ]);
   const failed = results.find((r) => r.status === "rejected");
   if (failed) throw failed.reason;
-}
-
-function reachable(url: string): Promise<boolean> {
-  const u = new URL(url);
-  const port = Number(u.port || (u.protocol.startsWith("redis") ? 6379 : 5432));
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once("error", () => done(false));
-    socket.connect(port, u.hostname, () => done(true));
-  });
 }

@@ -3,7 +3,8 @@
  * DATABASE_URL, or their local defaults). Exits 1 when any request failed, 2 on bad arguments or when
  * a service is unreachable.
  */
-import { Socket } from "node:net";
+
+import { reachable } from "../../test/support/services.ts";
 import { runSoak } from "./soak.ts";
 import { parseSoakArgs } from "./soak-args.ts";
 import { renderSoakReport, soakFailures } from "./soak-report.ts";
@@ -42,18 +43,4 @@ if (failures.length > 0) {
   process.exitCode = 1;
 } else {
   console.log("PASS: no request failed");
-}
-
-function reachable(url: string, defaultPort: number): Promise<boolean> {
-  const u = new URL(url);
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once("error", () => done(false));
-    socket.connect(Number(u.port || defaultPort), u.hostname, () => done(true));
-  });
 }

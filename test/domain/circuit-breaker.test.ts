@@ -1,21 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CircuitBreaker, CircuitOpenError } from "../../src/domain/circuit-breaker.ts";
-import type { Clock } from "../../src/ports/clock.ts";
-
-/** A clock that moves only when the test says so. */
-class ManualClock implements Clock {
-  #now = 1_000_000;
-  now(): number {
-    return this.#now;
-  }
-  async sleep(ms: number): Promise<void> {
-    this.#now += ms;
-  }
-  advance(ms: number): void {
-    this.#now += ms;
-  }
-}
+import { ManualClock } from "../support/manual-clock.ts";
 
 function failTimes(breaker: CircuitBreaker, n: number): void {
   for (let i = 0; i < n; i++) {
@@ -26,13 +12,13 @@ function failTimes(breaker: CircuitBreaker, n: number): void {
 
 describe("CircuitBreaker", () => {
   it("starts closed and lets calls through", () => {
-    const b = new CircuitBreaker(new ManualClock());
+    const b = new CircuitBreaker(new ManualClock(1_000_000));
     expect(b.state).toBe("closed");
     expect(b.tryAcquire()).toBe(true);
   });
 
   it("opens after 3 consecutive failures by default, not after 2", () => {
-    const b = new CircuitBreaker(new ManualClock());
+    const b = new CircuitBreaker(new ManualClock(1_000_000));
     failTimes(b, 2);
     expect(b.state).toBe("closed");
     failTimes(b, 1);
@@ -41,7 +27,7 @@ describe("CircuitBreaker", () => {
   });
 
   it("counts consecutive failures only: a success in between starts the count again", () => {
-    const b = new CircuitBreaker(new ManualClock());
+    const b = new CircuitBreaker(new ManualClock(1_000_000));
     failTimes(b, 2);
     b.tryAcquire();
     b.recordSuccess();
@@ -50,7 +36,7 @@ describe("CircuitBreaker", () => {
   });
 
   it("refuses calls for the whole cooldown (default 5,000 ms), then lets exactly one trial through", () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(1_000_000);
     const b = new CircuitBreaker(clock);
     failTimes(b, 3);
     expect(b.snapshot()).toEqual({ state: "open", consecutiveFailures: 3, retryAt: clock.now() + 5_000 });
@@ -63,7 +49,7 @@ describe("CircuitBreaker", () => {
   });
 
   it("closes when the half-open trial succeeds", () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(1_000_000);
     const b = new CircuitBreaker(clock, { failureThreshold: 1, cooldownMs: 100 });
     failTimes(b, 1);
     clock.advance(100);
@@ -74,7 +60,7 @@ describe("CircuitBreaker", () => {
   });
 
   it("reopens for a fresh cooldown when the half-open trial fails", () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(1_000_000);
     const b = new CircuitBreaker(clock, { failureThreshold: 2, cooldownMs: 100 });
     failTimes(b, 2);
     clock.advance(150);
@@ -88,7 +74,7 @@ describe("CircuitBreaker", () => {
   });
 
   it("ignores late results of calls made before it opened", () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(1_000_000);
     const b = new CircuitBreaker(clock, { failureThreshold: 1, cooldownMs: 100 });
     failTimes(b, 1);
     const retryAt = b.snapshot().retryAt;
@@ -99,7 +85,7 @@ describe("CircuitBreaker", () => {
   });
 
   it("run() records outcomes and throws CircuitOpenError (code circuit_open) without calling when open", async () => {
-    const b = new CircuitBreaker(new ManualClock(), { failureThreshold: 1 });
+    const b = new CircuitBreaker(new ManualClock(1_000_000), { failureThreshold: 1 });
     await expect(b.run(async () => "ok")).resolves.toBe("ok");
     await expect(b.run(() => Promise.reject(new Error("down")))).rejects.toThrow("down");
     let called = false;
@@ -117,7 +103,7 @@ describe("CircuitBreaker", () => {
     [{ cooldownMs: -1 }],
     [{ cooldownMs: Number.NaN }],
   ])("rejects options %j", (options) => {
-    expect(() => new CircuitBreaker(new ManualClock(), options)).toThrow(TypeError);
+    expect(() => new CircuitBreaker(new ManualClock(1_000_000), options)).toThrow(TypeError);
   });
 
   it("never lets a call through while open, and opens exactly at the threshold", () => {
@@ -128,7 +114,7 @@ describe("CircuitBreaker", () => {
     );
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 5 }), fc.array(event, { maxLength: 60 }), (threshold, events) => {
-        const clock = new ManualClock();
+        const clock = new ManualClock(1_000_000);
         const b = new CircuitBreaker(clock, { failureThreshold: threshold, cooldownMs: 2_000 });
         let streak = 0;
         for (const e of events) {

@@ -1,21 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { TieredCache, TieredCacheError } from "../../src/domain/tiered-cache.ts";
 import type { CacheLookup, CacheTier } from "../../src/ports/cache-tier.ts";
-import type { Clock } from "../../src/ports/clock.ts";
-
-/** A clock that moves only when the test says so. */
-class ManualClock implements Clock {
-  #now = 1_700_000_000_000;
-  now(): number {
-    return this.#now;
-  }
-  async sleep(ms: number): Promise<void> {
-    this.#now += ms;
-  }
-  advance(ms: number): void {
-    this.#now += ms;
-  }
-}
+import { ManualClock } from "../support/manual-clock.ts";
 
 /** A Map-based tier on the manual clock that logs its calls and can be told to fail. */
 class FakeTier implements CacheTier {

@@ -9,7 +9,8 @@ export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 export const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const required = process.env.REQUIRE_SERVICES === "1";
 
-function reachable(url: string, defaultPort: number): Promise<boolean> {
+/** True when something accepts a TCP connection at `url`'s host and port within a second. */
+export function reachable(url: string, defaultPort: number): Promise<boolean> {
   const u = new URL(url);
   return new Promise((resolve) => {
     const s = new Socket();
